@@ -1,0 +1,3 @@
+pub mod schema;
+pub mod score;
+pub mod validate;

@@ -1,0 +1,131 @@
+//! `tsunagu validate`: every document checked, every problem reported.
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, validate};
+
+use crate::input::{Loaded, Source, expand, load};
+use crate::output::{self, FileReport};
+use crate::{Inputs, LangArg, exit};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// 出力形式 / Report format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// メッセージの言語 / Language of messages
+    #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+    lang: LangArg,
+    /// この種類の文書だけを受け付ける / Accept only documents of this kind
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// 人が読む形式 / For people
+    Human,
+    /// JSON Lines (1行に1文書) / JSON Lines, one object per document
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Instruction,
+    Assessment,
+    Consent,
+}
+
+impl From<KindArg> for Kind {
+    fn from(value: KindArg) -> Self {
+        match value {
+            KindArg::Instruction => Kind::Instruction,
+            KindArg::Assessment => Kind::Assessment,
+            KindArg::Consent => Kind::Consent,
+        }
+    }
+}
+
+pub fn run(args: &Args) -> u8 {
+    let lang = Lang::from(args.lang);
+    let (sources, walk_errors) = expand(&args.inputs.paths);
+    let mut reports: Vec<FileReport> = walk_errors
+        .into_iter()
+        .map(|(path, error)| io_report(&Source::File(path), &error))
+        .collect();
+    reports.extend(sources.iter().map(|source| check(source, args.kind.map(Kind::from))));
+
+    let mut stdout = io::stdout().lock();
+    let written = match args.format {
+        Format::Human => output::human(&reports, lang, &mut stdout),
+        Format::Json => output::json_lines(&reports, &mut stdout),
+    };
+    if written.and_then(|()| stdout.flush()).is_err() {
+        return exit::USAGE_OR_IO;
+    }
+    if reports.iter().any(|r| r.io_error.is_some()) {
+        exit::USAGE_OR_IO
+    } else if reports.iter().all(|r| r.valid) {
+        exit::VALID
+    } else {
+        exit::INVALID
+    }
+}
+
+/// Validates one source into its report.
+pub fn check(source: &Source, expected: Option<Kind>) -> FileReport {
+    match load(source) {
+        Loaded::Bytes(bytes) => {
+            let report = validate(&bytes);
+            file_report(source, report, expected)
+        }
+        Loaded::TooLarge(size) => FileReport {
+            file: source.to_string(),
+            kind: None,
+            valid: false,
+            io_error: None,
+            diagnostics: vec![Diagnostic::new(
+                Code::TooLarge,
+                "",
+                Message::new(
+                    format!("ファイルが大きすぎます ({size} バイト以上、上限 {MAX_DOCUMENT_BYTES} バイト)"),
+                    format!("file too large ({size} bytes or more, limit {MAX_DOCUMENT_BYTES})"),
+                ),
+            )],
+        },
+        Loaded::Failed(error) => io_report(source, &error),
+    }
+}
+
+pub fn file_report(source: &Source, mut report: Report, expected: Option<Kind>) -> FileReport {
+    if let (Some(expected), Some(kind)) = (expected, report.kind)
+        && expected != kind
+    {
+        report.diagnostics.insert(
+            0,
+            Diagnostic::new(
+                Code::KindMismatch,
+                "/kind",
+                Message::new(
+                    format!("{}が必要ですが、{}です", expected.label(Lang::Ja), kind.label(Lang::Ja)),
+                    format!("expected a document of kind {expected}, found {kind}"),
+                ),
+            ),
+        );
+    }
+    let valid = report.is_valid() && !report.diagnostics.iter().any(Diagnostic::is_error);
+    FileReport { file: source.to_string(), kind: report.kind, valid, io_error: None, diagnostics: report.diagnostics }
+}
+
+fn io_report(source: &Source, error: &io::Error) -> FileReport {
+    FileReport {
+        file: source.to_string(),
+        kind: None,
+        valid: false,
+        io_error: Some(error.kind().to_string()),
+        diagnostics: Vec::new(),
+    }
+}

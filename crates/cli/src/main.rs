@@ -1,0 +1,81 @@
+//! `tsunagu`: validate, score and render the shared documents for children
+//! who need daily medical care (医療的ケア児).
+
+mod commands;
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use tsunagu_model::Lang;
+
+/// tsunagu — 医療的ケア児の書類をひとつの書式で / one format for the paperwork of children who need daily medical care
+#[derive(Parser)]
+#[command(name = "tsunagu", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 文書を検証する / Validate documents (exit 0 valid, 1 invalid, 2 usage or I/O error)
+    Validate(commands::validate::Args),
+    /// スキーマを出力・生成・照合する / Print, write or check the JSON Schemas
+    Schema(commands::schema::Args),
+    /// 医療的ケア判定スコアを計算する / Compute the medical-care score
+    Score(commands::score::Args),
+}
+
+/// Language of messages.
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum LangArg {
+    /// 日本語
+    #[default]
+    Ja,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Exit codes shared by every command.
+pub mod exit {
+    pub const VALID: u8 = 0;
+    pub const INVALID: u8 = 1;
+    pub const USAGE_OR_IO: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { exit::USAGE_OR_IO } else { exit::VALID };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Validate(args) => commands::validate::run(&args),
+        Command::Schema(args) => commands::schema::run(&args),
+        Command::Score(args) => commands::score::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// The paths arguments of commands that read documents.
+#[derive(clap::Args)]
+pub struct Inputs {
+    /// ファイル・ディレクトリ (*.json)・- (標準入力) / Files, directories (*.json) or - for standard input
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}

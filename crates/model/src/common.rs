@@ -1,0 +1,193 @@
+//! Building blocks shared by every document kind: people, places, contacts,
+//! signatures and the envelope.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::quantity::{Kg, Quantity};
+use crate::vocab::{FacilityKind, Relationship, Sex, SignatureMethod};
+
+/// # 氏名 / Name
+///
+/// 入力されたとおりの文字で保持し、正規化しません (﨑・髙・異体字セレクタもそのまま)。
+/// ふりがなは別に持ちます。/ Kept exactly as entered, never normalised (﨑, 髙 and
+/// variation selectors stay as they are); readings are separate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PersonName {
+    /// # 姓 / Family name
+    #[schemars(length(min = 1, max = 100))]
+    pub family: String,
+    /// # 名 / Given name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 100))]
+    pub given: Option<String>,
+    /// # 姓のふりがな / Reading of the family name
+    ///
+    /// ひらがな又はカタカナ。/ In hiragana or katakana.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub family_reading: Option<String>,
+    /// # 名のふりがな / Reading of the given name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub given_reading: Option<String>,
+}
+
+/// # 住所 / Address
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Address {
+    /// # 郵便番号 / Postal code
+    ///
+    /// 例 / e.g. 182-0026
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{3}-?[0-9]{4}$"))]
+    pub postal_code: Option<String>,
+    /// # 住所 / Address text
+    #[schemars(length(min = 1, max = 300))]
+    pub text: String,
+}
+
+/// # 電話番号 / Phone number
+///
+/// 数字・ハイフン・括弧・+ のみ。/ Digits, hyphens, brackets and + only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Phone(#[schemars(regex(pattern = r"^\+?[0-9][0-9\-() ]{1,30}$"))] pub String);
+
+/// # 保護者 / Guardian
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Guardian {
+    /// # 氏名 / Name
+    pub name: PersonName,
+    /// # 続柄 / Relationship
+    pub relationship: Relationship,
+    /// # 電話 / Phone
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// # 日中の連絡先 / Daytime contact
+    ///
+    /// 勤務先など。/ Workplace or similar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daytime_phone: Option<Phone>,
+    /// # 住所 (こどもと異なる場合) / Address, if not the child's
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+}
+
+/// # こども / Child
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Child {
+    /// # 氏名 / Name
+    pub name: PersonName,
+    /// # 生年月日 / Date of birth
+    pub birth_date: Date,
+    /// # 性別 / Sex
+    pub sex: Sex,
+    /// # 住所 / Address
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// # 保護者 / Guardians
+    #[schemars(length(max = 4))]
+    pub guardians: Vec<Guardian>,
+    /// # 体重 / Body weight
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Quantity<Kg>>,
+    /// # 体重の測定日 / Date the weight was measured
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_measured_on: Option<Date>,
+}
+
+/// # 施設 / Facility
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Facility {
+    /// # 施設名 / Name
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    /// # 種別 / Kind
+    pub kind: FacilityKind,
+    /// # 宛名 (部署・職名) / Attention (department or title)
+    ///
+    /// 例: 校長、看護師 / e.g. principal, school nurse
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub attention: Option<String>,
+    /// # 住所 / Address
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// # 電話 / Phone
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+}
+
+/// # 医療機関 / Medical institution
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Institution {
+    /// # 名称 / Name
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    /// # 診療科 / Department
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 100))]
+    pub department: Option<String>,
+    /// # 所在地 / Address
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// # 電話 / Phone
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+}
+
+/// # 代理人 / Proxy
+///
+/// 本人に代わって署名した人。/ Someone who signed on the signer's behalf.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Proxy {
+    /// # 代理人の氏名 / Proxy's name
+    pub name: PersonName,
+    /// # 本人との関係 / Relationship to the signer
+    #[schemars(length(min = 1, max = 100))]
+    pub relationship: String,
+}
+
+/// # 署名欄 / Signature block
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Signature {
+    /// # 署名の方法 / Method
+    ///
+    /// 自署は押印に代わります。/ An own-hand signature replaces the seal.
+    pub method: SignatureMethod,
+    /// # 署名日 / Date signed
+    pub date: Date,
+    /// # 代理人 / Proxy
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<Proxy>,
+}
+
+/// # 地域拡張 / Local extensions
+///
+/// 標準にない項目を置く唯一の場所。キーは逆ドメイン名 (例: `jp.lg.chofu`)、値は任意の JSON。
+/// / The one place for items the standard lacks. Keys are reverse domain names
+/// (e.g. `jp.lg.chofu`); values are any JSON.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Extensions(
+    #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9-]+(\\.[a-z0-9-]+)+$" }))]
+    pub  BTreeMap<String, serde_json::Value>,
+);
+
+impl Extensions {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

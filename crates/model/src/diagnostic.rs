@@ -1,0 +1,202 @@
+//! Problems found in a document, as data: a stable code, a severity, a JSON
+//! Pointer to the field and a message in Japanese and English.
+//!
+//! Messages name fields, never their values: documents hold health data.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::Lang;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; the document is valid.
+    Info,
+    /// Probably a mistake or an unconfirmed rule; the document is valid.
+    Warning,
+    /// The document is invalid.
+    Error,
+}
+
+impl Severity {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Error, Lang::Ja) => "エラー",
+            (Self::Warning, Lang::Ja) => "警告",
+            (Self::Info, Lang::Ja) => "情報",
+            (Self::Error, Lang::En) => "error",
+            (Self::Warning, Lang::En) => "warning",
+            (Self::Info, Lang::En) => "info",
+        }
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub ja: Cow<'static, str>,
+    pub en: Cow<'static, str>,
+}
+
+impl Message {
+    pub fn new(ja: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
+        Self { ja: ja.into(), en: en.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $summary:literal;)*) => {
+        /// Every diagnostic code. Codes are stable: a code is never reused for
+        /// another meaning, and removing one is a major format change.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $(#[doc = $summary] $variant,)*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The severity a diagnostic with this code has, unless a rule says otherwise.
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// What the code means, for documentation.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    NotJson = "document.not-json", Error, "The input is not well-formed JSON (or not UTF-8).";
+    TooLarge = "document.too-large", Error, "The input is larger than the format allows.";
+    TooDeep = "document.too-deep", Error, "JSON nests deeper than the format allows.";
+    DuplicateKey = "document.duplicate-key", Error, "An object has the same key twice.";
+    NotObject = "document.not-object", Error, "The top level is not a JSON object.";
+    KindMissing = "document.kind-missing", Error, "`kind` is missing.";
+    KindUnknown = "document.kind-unknown", Error, "`kind` names no document kind of this format.";
+    KindMismatch = "document.kind-mismatch", Error, "The document is of another kind than expected.";
+    VersionUnsupported = "document.version-unsupported", Error, "`formatVersion` is not one this tool reads.";
+    Required = "schema.required", Error, "A required field is missing.";
+    UnknownField = "schema.unknown-field", Error, "A field the format does not define (use `extensions` for local items).";
+    Type = "schema.type", Error, "A value of the wrong JSON type.";
+    Enum = "schema.enum", Error, "A value outside the field's vocabulary.";
+    Const = "schema.const", Error, "A value that must be one fixed value, such as a unit.";
+    Format = "schema.format", Error, "A date, id or other formatted text in the wrong form.";
+    Pattern = "schema.pattern", Error, "A text that does not match the field's pattern.";
+    TooShort = "schema.too-short", Error, "A text that is empty or too short.";
+    TooLong = "schema.too-long", Error, "A text that is too long.";
+    TooFewItems = "schema.too-few-items", Error, "A list with too few entries.";
+    TooManyItems = "schema.too-many-items", Error, "A list with too many entries.";
+    BelowMinimum = "schema.below-minimum", Error, "A number below the minimum.";
+    AboveMaximum = "schema.above-maximum", Error, "A number above the maximum.";
+    Schema = "schema.invalid", Error, "Any other schema violation.";
+    BirthAfterDocumentDate = "date.birth-after-document", Error, "The date of birth is after the document's date.";
+    PeriodInverted = "date.period-inverted", Error, "A period ends before it starts.";
+    PeriodOverOneYear = "date.period-over-one-year", Warning, "An instruction period longer than a year.";
+    PeriodEndedBeforeIssue = "date.period-ended-before-issue", Error, "The instruction period ended before the sheet was issued.";
+    DateOrder = "date.order", Error, "A date in a document that lies before the document's own date, where that cannot be.";
+    AgeOver18 = "child.age-18-or-over", Warning, "The child is 18 or older on the document's date.";
+    ReadingMissing = "name.reading-missing", Warning, "The child's name has no reading (ふりがな).";
+    ReadingNotKana = "name.reading-not-kana", Warning, "A reading that is not written in kana.";
+    CareEmpty = "care.empty", Error, "An instruction sheet with no care item.";
+    OxygenFlowMissing = "care.oxygen-flow-missing", Error, "Oxygen therapy without any flow.";
+    SuctionDepthMissing = "care.suction-depth-missing", Error, "Suction inside the tracheostomy tube without an insertion depth.";
+    SuctionWithoutTracheostomy = "care.suction-without-tracheostomy", Warning, "Suction inside a tracheostomy tube, but no tracheostomy.";
+    DecannulationPlanMissing = "care.decannulation-plan-missing", Warning, "Tracheostomy without instructions for accidental decannulation.";
+    CuffPressureMissing = "care.cuff-pressure-missing", Warning, "A cuffed cannula without a cuff pressure.";
+    VentilatorSettingsMissing = "care.ventilator-settings-missing", Error, "A ventilator without its rate and volume or pressure.";
+    InjectionDoseMissing = "care.injection-dose-missing", Error, "A subcutaneous injection without a dose or dose rule.";
+    HypoglycemiaPlanMissing = "care.hypoglycemia-plan-missing", Warning, "Blood glucose monitoring without a hypoglycaemia threshold or treatment.";
+    RescueDoseMissing = "care.rescue-dose-missing", Error, "A seizure rescue drug without its dose.";
+    RescueTriggerMissing = "care.rescue-trigger-missing", Error, "A seizure rescue drug without when to give it.";
+    RescueDrugNameMissing = "care.rescue-drug-name-missing", Error, "A rescue drug of kind \"other\" without its name.";
+    GuardianRequestMissing = "care.guardian-request-missing", Warning, "A rescue drug without the guardian's request on file.";
+    RangeInverted = "care.range-inverted", Error, "A range whose lower bound is above its upper bound.";
+    WatchMissing = "score.watch-missing", Error, "A scored care item without its watch level.";
+    DeclaredTotalMismatch = "score.declared-total-mismatch", Error, "The total written on the form differs from the computed score.";
+    DeclaredClassMismatch = "score.declared-class-mismatch", Error, "The class written on the form differs from the computed class.";
+    GlucoseLinkedPump = "score.glucose-linked-pump", Warning, "Blood glucose with a CGM linked to an insulin pump (unconfirmed rule).";
+    SeizureMayNotApply = "score.seizure-may-not-apply", Warning, "The seizure item may not apply: no seizure within about a year, or no instruction (unconfirmed rule).";
+    GlycerinEnemaNotScored = "score.glycerin-enema-not-scored", Info, "A small commercial glycerin enema, which the score does not count.";
+    ScorePhysicianMissing = "score.physician-missing", Warning, "The score section states no physician.";
+    ReviewNotAfterAssessment = "assessment.review-not-after", Error, "The next review is not after the assessment.";
+    ConsentEndMissing = "consent.end-missing", Error, "A fixed-date consent without its end date.";
+    ConsentEndUnexpected = "consent.end-unexpected", Warning, "An end date on a consent that does not end on a fixed date.";
+    OtherWithoutName = "consent.other-without-name", Error, "A recipient or purpose of kind \"other\" without its name.";
+    SignerCannotConsent = "consent.signer-cannot-consent", Error, "A signer who cannot consent for the child.";
+    RevokedBeforeSigned = "consent.revoked-before-signed", Error, "The consent was revoked before it was signed or started.";
+    ReceivedBeforeSigned = "consent.received-before-signed", Warning, "The consent was received before it was signed.";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One problem in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) to the field, `""` for the whole document.
+    pub pointer: String,
+    pub message: Message,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Message>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: Code, pointer: impl Into<String>, message: Message) -> Self {
+        Self { code, severity: code.default_severity(), pointer: pointer.into(), message, hint: None }
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    #[must_use]
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Escapes one JSON Pointer reference token (RFC 6901 §3).
+pub(crate) fn escape_token(token: &str) -> Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}

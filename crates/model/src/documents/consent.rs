@@ -1,0 +1,225 @@
+//! 個人情報使用同意書: the guardian's consent for the city to share information.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{ConsentTag, FormatVersion};
+use crate::common::{Address, Extensions, PersonName, Proxy};
+use crate::date::Date;
+use crate::vocab::{DocLanguage, Relationship, SignatureMethod, vocabulary};
+
+/// # 個人情報使用同意書 / Consent to share personal information
+///
+/// 支援の調整・緊急時・災害時のため、市区町村の部署と関係機関の間で情報を共有することへの保護者の同意。
+/// / The guardian's consent for the city's departments and outside bodies to share
+/// information, to coordinate support and for emergencies and disasters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Consent {
+    /// # スキーマの URI / Schema URI
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// # 文書の種類 / Document kind
+    pub kind: ConsentTag,
+    /// # 書式の版 / Format version
+    pub format_version: FormatVersion,
+    /// # 文書 ID / Document id
+    pub id: Uuid,
+    /// # 記入言語 / Language
+    pub language: DocLanguage,
+    /// # 宛先 / Addressee
+    ///
+    /// 例: 調布市長 / e.g. the Mayor of Chofu
+    #[schemars(length(min = 1, max = 200))]
+    pub addressee: String,
+    /// # こども / Child
+    pub child: ConsentChild,
+    /// # 利用目的 / Purposes
+    #[schemars(length(min = 1, max = 5))]
+    pub purposes: Vec<Purpose>,
+    /// # 利用目的 (その他の内容) / Other purpose
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 1000))]
+    pub purpose_note: Option<String>,
+    /// # 共有する情報の範囲 / Scope of information
+    #[schemars(length(min = 1, max = 10))]
+    pub scope: Vec<InformationScope>,
+    /// # 共有先 / Recipients
+    #[schemars(length(min = 1, max = 40))]
+    pub recipients: Vec<Recipient>,
+    /// # 同意の期間 / Period of consent
+    pub period: ConsentPeriod,
+    /// # 撤回について / Revocation
+    pub revocation: Revocation,
+    /// # 署名者 / Signers
+    ///
+    /// 保護者一人以上 (二人目は任意)。/ At least one guardian; a second is optional.
+    #[schemars(length(min = 1, max = 2))]
+    pub signers: Vec<Signer>,
+    /// # 受付 / Receipt
+    pub receipt: Receipt,
+    /// # 地域拡張 / Local extensions
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+/// # こども / Child
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ConsentChild {
+    /// # 氏名 / Name
+    pub name: PersonName,
+    /// # 生年月日 / Date of birth
+    pub birth_date: Date,
+    /// # 住所 / Address
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+}
+
+vocabulary! {
+    /// # 利用目的 / Purpose
+    pub enum Purpose {
+        CoordinatingSupport = "coordinatingSupport" => "支援の調整" / "Coordinating support",
+        Emergency = "emergency" => "緊急時の対応" / "Emergencies",
+        Disaster = "disaster" => "災害時の対応" / "Disasters",
+        Other = "other" => "その他" / "Other",
+    }
+}
+
+vocabulary! {
+    /// # 共有する情報 / Information shared
+    pub enum InformationScope {
+        Identity = "identity" => "氏名・生年月日・住所" / "Name, date of birth, address",
+        Diagnoses = "diagnoses" => "診断名" / "Diagnoses",
+        CareItems = "careItems" => "医療的ケアの内容と判定スコア" / "Care items and score",
+        Devices = "devices" => "使用する医療機器" / "Medical devices",
+        Contacts = "contacts" => "連絡先" / "Contacts",
+        ConsultationHistory = "consultationHistory" => "相談の記録" / "Consultation history",
+        Certificates = "certificates" => "手帳・受給者証" / "Disability certificates",
+        SchoolOrFacility = "schoolOrFacility" => "在籍する学校・施設" / "School or facility",
+    }
+}
+
+vocabulary! {
+    /// # 共有先の種類 / Kind of recipient
+    pub enum RecipientKind {
+        DisabilityWelfare = "disabilityWelfare" => "障害福祉担当課" / "Disability welfare division",
+        ChildDevelopmentCenter = "childDevelopmentCenter" => "子ども発達センター" / "Child development centre",
+        Childcare = "childcare" => "保育担当課" / "Childcare division",
+        SchoolAffairs = "schoolAffairs" => "教育委員会・学務課" / "Board of education, school affairs",
+        HealthPromotion = "healthPromotion" => "健康推進課 (母子保健)" / "Health promotion (maternal and child health)",
+        DisasterPrevention = "disasterPrevention" => "防災担当課" / "Disaster prevention division",
+        PublicHealthCenter = "publicHealthCenter" => "保健所" / "Public health centre",
+        Hospital = "hospital" => "医療機関" / "Hospitals",
+        HomeNursing = "homeNursing" => "訪問看護事業所" / "Home-visit nursing",
+        ConsultationSupport = "consultationSupport" => "相談支援事業所" / "Consultation support office",
+        School = "school" => "学校" / "Schools",
+        DayService = "dayService" => "通所支援事業所" / "Day services",
+        OtherCityDepartment = "otherCityDepartment" => "その他の市の部署" / "Other city department",
+        OtherOutsideBody = "otherOutsideBody" => "その他の関係機関" / "Other outside body",
+    }
+}
+
+impl RecipientKind {
+    /// Whether the recipient is a department of the city itself (APPI Art. 69 applies).
+    pub fn is_city_department(self) -> bool {
+        matches!(
+            self,
+            Self::DisabilityWelfare
+                | Self::ChildDevelopmentCenter
+                | Self::Childcare
+                | Self::SchoolAffairs
+                | Self::HealthPromotion
+                | Self::DisasterPrevention
+                | Self::PublicHealthCenter
+                | Self::OtherCityDepartment
+        )
+    }
+}
+
+/// # 共有先 / Recipient
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Recipient {
+    /// # 種類 / Kind
+    pub kind: RecipientKind,
+    /// # 名称 / Name
+    ///
+    /// 「その他」では必須。/ Required for the "other" kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub name: Option<String>,
+}
+
+vocabulary! {
+    /// # 同意の終わり / How the consent ends
+    pub enum ConsentUntil {
+        FixedDate = "fixedDate" => "期日まで" / "Until a fixed date",
+        Age18 = "age18" => "18歳に達する日の属する年度末まで" / "Until the end of the school year in which the child turns 18",
+        MovingOut = "movingOut" => "転出するまで" / "Until the family moves out of the city",
+    }
+}
+
+/// # 同意の期間 / Period of consent
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ConsentPeriod {
+    /// # 開始日 / From
+    pub start: Date,
+    /// # 終わり方 / Ends
+    pub until: ConsentUntil,
+    /// # 終了日 / To
+    ///
+    /// 「期日まで」では必須。/ Required when the consent runs until a fixed date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+}
+
+/// # 撤回 / Revocation
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Revocation {
+    /// # 撤回の方法 / How to revoke
+    #[schemars(length(min = 1, max = 1000))]
+    pub how: String,
+    /// # 撤回の効果 / What revocation means
+    #[schemars(length(min = 1, max = 1000))]
+    pub effect: String,
+    /// # 撤回された日 / Date revoked
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_on: Option<Date>,
+}
+
+/// # 署名者 / Signer
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Signer {
+    /// # 氏名 / Name
+    pub name: PersonName,
+    /// # こどもとの続柄 / Relationship to the child
+    pub relationship: Relationship,
+    /// # 署名の方法 / Method
+    pub method: SignatureMethod,
+    /// # 署名日 / Date signed
+    pub signed_on: Date,
+    /// # 代理人 / Proxy
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<Proxy>,
+}
+
+/// # 受付 / Receipt
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Receipt {
+    /// # 受付部署 / Receiving department
+    #[schemars(length(min = 1, max = 200))]
+    pub department: String,
+    /// # 担当者 / Staff
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<PersonName>,
+    /// # 受付日 / Date received
+    pub received_on: Date,
+    /// # 控えを渡した / Copy given to the family
+    pub copy_given: bool,
+}

@@ -1,0 +1,68 @@
+//! The tsunagu data model: one shared format for the paperwork around children
+//! who need daily medical care (医療的ケア児).
+//!
+//! - [`InstructionSheet`] (医療的ケア指示書), [`Assessment`] (アセスメントシート) and
+//!   [`Consent`] (個人情報使用同意書) share one vocabulary of people, places,
+//!   dates and [`CareItems`].
+//! - [`validate`] checks a document against its JSON Schema and the rules the
+//!   schema cannot express, returning every problem at once as [`Diagnostic`]s.
+//! - [`score()`] computes the medical-care score (医療的ケア判定スコア).
+//!
+//! The crate does no I/O and reads no clock: callers hand in bytes and dates.
+
+mod care;
+mod common;
+mod date;
+mod diagnostic;
+mod documents;
+mod json;
+mod quantity;
+mod rules;
+mod schema;
+mod score;
+mod validate;
+mod vocab;
+
+pub use care::*;
+pub use common::{
+    Address, Child, Extensions, Facility, Guardian, Institution, PersonName, Phone, Proxy,
+    Signature,
+};
+pub use date::{Date, DateError, Era, EraDate};
+pub use diagnostic::{Code, Diagnostic, Message, Severity};
+pub use documents::*;
+pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, parse_json};
+pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
+pub use schema::{SchemaSet, schema_id, schema_json};
+pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, score, score_document};
+pub use validate::{Report, validate, validate_value};
+pub use vocab::{
+    DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary,
+};
+
+/// The language of messages and labels shown to people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// 日本語 (the default).
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "ja" => Some(Self::Ja),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ja => "ja",
+            Self::En => "en",
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! JSON Schemas (draft 2020-12) generated from the types, and their compiled
+//! validators, built once per process.
+
+use std::sync::LazyLock;
+
+use schemars::generate::SchemaSettings;
+use schemars::transform::{Transform, transform_subschemas};
+use schemars::{JsonSchema, Schema};
+use serde_json::Value;
+
+use crate::documents::{Assessment, Consent, FORMAT_VERSION, InstructionSheet, Kind};
+
+/// Where the schemas are published; `$id` is this, the format version and the kind.
+const SCHEMA_BASE: &str = "https://tsunagu-jp.github.io/tsunagu/schemas";
+
+/// The schema's `$id`, e.g. `https://…/schemas/1.0/instruction.schema.json`.
+pub fn schema_id(kind: Kind) -> String {
+    format!("{SCHEMA_BASE}/{FORMAT_VERSION}/{}.schema.json", kind.as_str())
+}
+
+/// The JSON Schema of a kind, as checked in under `schemas/`.
+pub fn schema_json(kind: Kind) -> Value {
+    let mut schema = match kind {
+        Kind::Instruction => generate::<InstructionSheet>(),
+        Kind::Assessment => generate::<Assessment>(),
+        Kind::Consent => generate::<Consent>(),
+    };
+    if let Some(object) = schema.as_object_mut() {
+        // `$schema` first, then `$id`, then the rest, as people expect to read them.
+        let rest = std::mem::take(object);
+        object.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
+        object.insert("$id".into(), schema_id(kind).into());
+        object.extend(rest.into_iter().filter(|(key, _)| key != "$schema"));
+    }
+    schema.to_value()
+}
+
+fn generate<T: JsonSchema>() -> Schema {
+    SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .with_transform(VocabularyTitles)
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
+/// Vocabulary values carry `日本語 / English` as their description; a form
+/// generator shows an option's `title`, so it becomes the title.
+#[derive(Clone)]
+struct VocabularyTitles;
+
+impl Transform for VocabularyTitles {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(Value::Array(options)) = schema.get_mut("oneOf") {
+            for option in options {
+                if let Some(object) = option.as_object_mut()
+                    && object.contains_key("const")
+                    && !object.contains_key("title")
+                    && let Some(description) = object.remove("description")
+                {
+                    let text = description.as_str().unwrap_or_default().replace('\n', " ");
+                    object.insert("title".into(), Value::String(text));
+                }
+            }
+        }
+        transform_subschemas(self, schema);
+    }
+}
+
+/// The compiled validators of every kind.
+pub struct SchemaSet {
+    instruction: jsonschema::Validator,
+    assessment: jsonschema::Validator,
+    consent: jsonschema::Validator,
+}
+
+static SCHEMAS: LazyLock<SchemaSet> = LazyLock::new(SchemaSet::build);
+
+impl SchemaSet {
+    fn build() -> Self {
+        let compile = |kind: Kind| {
+            jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .should_validate_formats(true)
+                .build(&schema_json(kind))
+                // The schemas are generated from our own types; a failure here is a bug caught by tests.
+                .unwrap_or_else(|error| panic!("the generated {kind} schema does not compile: {error}"))
+        };
+        Self {
+            instruction: compile(Kind::Instruction),
+            assessment: compile(Kind::Assessment),
+            consent: compile(Kind::Consent),
+        }
+    }
+
+    /// The process-wide set, compiled on first use.
+    pub fn get() -> &'static SchemaSet {
+        &SCHEMAS
+    }
+
+    pub(crate) fn validator(&self, kind: Kind) -> &jsonschema::Validator {
+        match kind {
+            Kind::Instruction => &self.instruction,
+            Kind::Assessment => &self.assessment,
+            Kind::Consent => &self.consent,
+        }
+    }
+}

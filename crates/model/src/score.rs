@@ -1,0 +1,440 @@
+//! 医療的ケア判定スコア: the medical-care score, computed from care items.
+//!
+//! The table is the fee notice's (2021 revision, still used in 2024). Rules whose
+//! source is not official are applied as the domain reference states them, and
+//! the ones marked unconfirmed there only raise warnings: they never change points.
+
+use serde::Serialize;
+
+use crate::care::{CareItems, WatchLevel2, WatchLevel3};
+use crate::date::Date;
+use crate::diagnostic::{Code, Diagnostic, Message, Severity};
+use crate::documents::Document;
+use crate::vocab::vocabulary;
+use crate::Lang;
+
+vocabulary! {
+    /// # 判定スコアによる区分 / Class given by the score
+    pub enum ScoreClass {
+        Highest = "highest" => "最も高い区分 (32点以上)" / "Highest class (32 points or more)",
+        Middle = "middle" => "中間の区分 (16点以上)" / "Middle class (16 points or more)",
+        Lowest = "lowest" => "最も低い区分 (3点以上)" / "Lowest class (3 points or more)",
+        NotApplicable = "notApplicable" => "該当なし (3点未満)" / "Not applicable (under 3 points)",
+    }
+}
+
+impl ScoreClass {
+    /// The class a total gives: ≥ 32, ≥ 16, ≥ 3, else none.
+    pub fn for_total(total: u32) -> Self {
+        match total {
+            32.. => Self::Highest,
+            16.. => Self::Middle,
+            3.. => Self::Lowest,
+            _ => Self::NotApplicable,
+        }
+    }
+}
+
+/// A total at or above this, with other criteria, opens medical short stay.
+pub const MEDICAL_SHORT_STAY_THRESHOLD: u32 = 8;
+
+/// A row of the official score table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScoreItem {
+    Ventilator,
+    Tracheostomy,
+    NasopharyngealAirway,
+    Oxygen,
+    Suction,
+    Nebulizer,
+    TubeFeeding,
+    FeedingPump,
+    CentralVenousCatheter,
+    SubcutaneousInjection,
+    SubcutaneousPump,
+    BloodGlucose,
+    Dialysis,
+    IntermittentCatheterization,
+    ContinuousCatheterization,
+    Stoma,
+    Disimpaction,
+    Enema,
+    Seizure,
+}
+
+/// Points of one row: base, then watch high / mid / low (`None` where the table has "–").
+struct Points {
+    base: u32,
+    high: Option<u32>,
+    mid: Option<u32>,
+}
+
+impl ScoreItem {
+    /// The row's number in the table, e.g. `7(2)`.
+    pub fn number(self) -> &'static str {
+        match self {
+            Self::Ventilator => "1",
+            Self::Tracheostomy => "2",
+            Self::NasopharyngealAirway => "3",
+            Self::Oxygen => "4",
+            Self::Suction => "5",
+            Self::Nebulizer => "6",
+            Self::TubeFeeding => "7(1)",
+            Self::FeedingPump => "7(2)",
+            Self::CentralVenousCatheter => "8",
+            Self::SubcutaneousInjection => "9(1)",
+            Self::SubcutaneousPump => "9(2)",
+            Self::BloodGlucose => "10",
+            Self::Dialysis => "11",
+            Self::IntermittentCatheterization => "12(1)",
+            Self::ContinuousCatheterization => "12(2)",
+            Self::Stoma => "13(1)",
+            Self::Disimpaction => "13(2)",
+            Self::Enema => "13(3)",
+            Self::Seizure => "14",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (ja, en) = match self {
+            Self::Ventilator => ("人工呼吸器の管理", "Ventilator management"),
+            Self::Tracheostomy => ("気管切開の管理", "Tracheostomy"),
+            Self::NasopharyngealAirway => ("鼻咽頭エアウェイの管理", "Nasopharyngeal airway"),
+            Self::Oxygen => ("酸素療法", "Oxygen therapy"),
+            Self::Suction => ("吸引 (口鼻腔・気管内)", "Suction (oral/nasal or tracheal)"),
+            Self::Nebulizer => ("ネブライザーの管理", "Nebulizer"),
+            Self::TubeFeeding => ("経管栄養", "Tube feeding"),
+            Self::FeedingPump => ("経管栄養 (持続注入ポンプ)", "Tube feeding (continuous pump)"),
+            Self::CentralVenousCatheter => ("中心静脈カテーテルの管理", "Central venous catheter"),
+            Self::SubcutaneousInjection => ("皮下注射", "Subcutaneous injection"),
+            Self::SubcutaneousPump => ("持続皮下注射ポンプ", "Continuous subcutaneous pump"),
+            Self::BloodGlucose => ("血糖測定", "Blood glucose measurement"),
+            Self::Dialysis => ("継続的な透析", "Continuous dialysis"),
+            Self::IntermittentCatheterization => ("導尿 (間欠的)", "Catheterization (intermittent)"),
+            Self::ContinuousCatheterization => ("導尿 (持続的)", "Catheterization (continuous)"),
+            Self::Stoma => ("消化管ストーマ", "Intestinal stoma"),
+            Self::Disimpaction => ("摘便・洗腸", "Disimpaction or irrigation"),
+            Self::Enema => ("浣腸", "Enema"),
+            Self::Seizure => ("痙攣時の管理", "Seizure management"),
+        };
+        match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    fn points(self) -> Points {
+        let (base, high, mid) = match self {
+            Self::Ventilator => (10, Some(2), Some(1)),
+            Self::Tracheostomy | Self::TubeFeeding | Self::CentralVenousCatheter | Self::Dialysis => {
+                (8, Some(2), None)
+            }
+            Self::NasopharyngealAirway | Self::SubcutaneousInjection | Self::Stoma => (5, Some(1), None),
+            Self::Oxygen | Self::Suction => (8, Some(1), None),
+            Self::Nebulizer | Self::Enema => (3, None, None),
+            Self::FeedingPump | Self::SubcutaneousPump | Self::BloodGlucose | Self::ContinuousCatheterization => {
+                (3, Some(1), None)
+            }
+            Self::IntermittentCatheterization | Self::Disimpaction => (5, None, None),
+            Self::Seizure => (3, Some(2), None),
+        };
+        Points { base, high, mid }
+    }
+
+    /// Whether the table gives this row watch points at all.
+    pub fn has_watch(self) -> bool {
+        self.points().high.is_some()
+    }
+}
+
+/// The watch level given for a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Watch {
+    High,
+    Mid,
+    Low,
+}
+
+impl From<WatchLevel3> for Watch {
+    fn from(value: WatchLevel3) -> Self {
+        match value {
+            WatchLevel3::High => Self::High,
+            WatchLevel3::Mid => Self::Mid,
+            WatchLevel3::Low => Self::Low,
+        }
+    }
+}
+
+impl From<WatchLevel2> for Watch {
+    fn from(value: WatchLevel2) -> Self {
+        match value {
+            WatchLevel2::High => Self::High,
+            WatchLevel2::Low => Self::Low,
+        }
+    }
+}
+
+/// One counted row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoreLine {
+    #[serde(serialize_with = "serialize_item")]
+    pub item: ScoreItem,
+    /// JSON Pointer to the care item the row comes from.
+    pub pointer: String,
+    pub base: u32,
+    /// The watch level given, if the row has watch points and one was given.
+    pub watch: Option<Watch>,
+    pub watch_points: u32,
+    pub points: u32,
+    /// Why points differ from base + watch, if they do.
+    pub note: Option<Message>,
+}
+
+fn serialize_item<S: serde::Serializer>(item: &ScoreItem, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(item.number())
+}
+
+/// The computed score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Score {
+    pub lines: Vec<ScoreLine>,
+    pub total: u32,
+    #[serde(serialize_with = "serialize_class")]
+    pub class: ScoreClass,
+    /// Whether the total reaches the medical short-stay threshold (8).
+    pub short_stay_threshold_met: bool,
+    /// Warnings and notes about the computation (unconfirmed rules, missing watch levels).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn serialize_class<S: serde::Serializer>(class: &ScoreClass, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(crate::Vocabulary::as_str(*class))
+}
+
+/// What the score needs to know besides the care items.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoreContext {
+    /// The date the score is for (the document's date): "within a year" counts back from it.
+    pub on: Date,
+    /// Whether a missing watch level is an error (assessment) or a warning (instruction sheet).
+    pub missing_watch: Severity,
+    /// Whether the physician's seizure instruction is known to be on file.
+    pub seizure_instruction_on_file: Option<bool>,
+}
+
+/// The score of a document's care items, or `None` for a kind without them.
+pub fn score_document(document: &Document) -> Option<Score> {
+    match document {
+        Document::Instruction(sheet) => Some(score(
+            &sheet.care,
+            "/care",
+            ScoreContext {
+                on: sheet.issue_date,
+                missing_watch: Severity::Warning,
+                // The sheet itself is the physician's instruction.
+                seizure_instruction_on_file: Some(true),
+            },
+        )),
+        Document::Assessment(assessment) => Some(score(
+            &assessment.care,
+            "/care",
+            ScoreContext {
+                on: assessment.assessed_on,
+                missing_watch: Severity::Error,
+                seizure_instruction_on_file: assessment.score.seizure_instruction_on_file,
+            },
+        )),
+        Document::Consent(_) => None,
+    }
+}
+
+struct Tally<'a> {
+    base: &'a str,
+    context: ScoreContext,
+    lines: Vec<ScoreLine>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Tally<'_> {
+    fn add(&mut self, item: ScoreItem, pointer: &str, watch: Option<Watch>) -> usize {
+        let points = item.points();
+        let pointer = format!("{}{pointer}", self.base);
+        if points.high.is_some() && watch.is_none() {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::WatchMissing,
+                    format!("{pointer}/watch"),
+                    Message::new(
+                        format!("判定スコア {} の見守りスコアがありません (低として数えました)", item.number()),
+                        format!("score item {} has no watch level (counted as low)", item.number()),
+                    ),
+                )
+                .with_severity(self.context.missing_watch),
+            );
+        }
+        let watch_points = match watch {
+            Some(Watch::High) => points.high.unwrap_or(0),
+            Some(Watch::Mid) => points.mid.unwrap_or(0),
+            Some(Watch::Low) | None => 0,
+        };
+        self.lines.push(ScoreLine {
+            item,
+            pointer,
+            base: points.base,
+            watch: if points.high.is_some() { watch } else { None },
+            watch_points,
+            points: points.base + watch_points,
+            note: None,
+        });
+        self.lines.len() - 1
+    }
+
+    fn warn(&mut self, code: Code, pointer: &str, message: Message) {
+        self.diagnostics.push(Diagnostic::new(code, format!("{}{pointer}", self.base), message));
+    }
+}
+
+/// Computes the score of `care`, whose JSON Pointer is `base` (e.g. `/care`).
+pub fn score(care: &CareItems, base: &str, context: ScoreContext) -> Score {
+    let mut tally = Tally { base, context, lines: Vec::new(), diagnostics: Vec::new() };
+
+    // 1: counts once whatever devices are used (the devices are one block).
+    if let Some(ventilator) = &care.ventilator {
+        tally.add(ScoreItem::Ventilator, "/ventilator", ventilator.watch.map(Watch::from));
+    }
+    // 2: with a ventilator, the tracheostomy's watch points are not added.
+    if let Some(tracheostomy) = &care.tracheostomy {
+        let line = tally.add(ScoreItem::Tracheostomy, "/tracheostomy", tracheostomy.watch.map(Watch::from));
+        if care.ventilator.is_some() {
+            let row = &mut tally.lines[line];
+            if row.watch_points > 0 {
+                row.note = Some(Message::new(
+                    "人工呼吸器と併用のため見守り加算なし",
+                    "no watch points: used with a ventilator",
+                ));
+            }
+            row.watch_points = 0;
+            row.points = row.base;
+        }
+    }
+    if let Some(airway) = &care.nasopharyngeal_airway {
+        tally.add(ScoreItem::NasopharyngealAirway, "/nasopharyngealAirway", airway.watch.map(Watch::from));
+    }
+    if let Some(oxygen) = &care.oxygen {
+        tally.add(ScoreItem::Oxygen, "/oxygen", oxygen.watch.map(Watch::from));
+    }
+    // 5: oral/nasal and tracheal suction are one item.
+    if let Some(suction) = &care.suction {
+        tally.add(ScoreItem::Suction, "/suction", suction.watch.map(Watch::from));
+    }
+    if care.nebulizer.is_some() {
+        tally.add(ScoreItem::Nebulizer, "/nebulizer", None);
+    }
+    // 7(1) counts once whatever the route; 7(2) adds to it.
+    if let Some(feeding) = &care.tube_feeding {
+        tally.add(ScoreItem::TubeFeeding, "/tubeFeeding", feeding.watch.map(Watch::from));
+        if let Some(pump) = &feeding.pump {
+            tally.add(ScoreItem::FeedingPump, "/tubeFeeding/pump", pump.watch.map(Watch::from));
+        }
+    }
+    if let Some(line) = &care.central_venous_catheter {
+        tally.add(ScoreItem::CentralVenousCatheter, "/centralVenousCatheter", line.watch.map(Watch::from));
+    }
+    if let Some(injection) = &care.injection {
+        if let Some(sc) = &injection.subcutaneous {
+            tally.add(ScoreItem::SubcutaneousInjection, "/injection/subcutaneous", sc.watch.map(Watch::from));
+        }
+        if let Some(pump) = &injection.continuous_pump {
+            tally.add(ScoreItem::SubcutaneousPump, "/injection/continuousPump", pump.watch.map(Watch::from));
+        }
+    }
+    if let Some(glucose) = &care.blood_glucose {
+        tally.add(ScoreItem::BloodGlucose, "/bloodGlucose", glucose.watch.map(Watch::from));
+        let pump = care.injection.as_ref().is_some_and(|i| i.continuous_pump.is_some());
+        if pump && glucose.linked_to_insulin_pump == Some(true) {
+            tally.warn(
+                Code::GlucoseLinkedPump,
+                "/bloodGlucose",
+                Message::new(
+                    "CGM とインスリンポンプが連動している場合、血糖測定は加算しないとする説があります (未確認のため点数は変えていません)",
+                    "blood glucose may not count when the CGM is linked to an insulin pump (unconfirmed: points unchanged)",
+                ),
+            );
+        }
+    }
+    if let Some(dialysis) = &care.dialysis {
+        tally.add(ScoreItem::Dialysis, "/dialysis", dialysis.watch.map(Watch::from));
+    }
+    if let Some(catheterization) = &care.catheterization {
+        if catheterization.intermittent.is_some() {
+            tally.add(ScoreItem::IntermittentCatheterization, "/catheterization/intermittent", None);
+        }
+        if let Some(continuous) = &catheterization.continuous {
+            tally.add(
+                ScoreItem::ContinuousCatheterization,
+                "/catheterization/continuous",
+                continuous.watch.map(Watch::from),
+            );
+        }
+    }
+    if let Some(bowel) = &care.bowel {
+        if let Some(stoma) = &bowel.stoma {
+            tally.add(ScoreItem::Stoma, "/bowel/stoma", stoma.watch.map(Watch::from));
+        }
+        if bowel.disimpaction_or_irrigation.is_some() {
+            tally.add(ScoreItem::Disimpaction, "/bowel/disimpactionOrIrrigation", None);
+        }
+        if let Some(enema) = &bowel.enema {
+            // 13(3) excludes small commercial glycerin enemas (official note).
+            if enema.small_commercial_glycerin {
+                tally.warn(
+                    Code::GlycerinEnemaNotScored,
+                    "/bowel/enema",
+                    Message::new(
+                        "市販の小さなグリセリン浣腸は判定スコアの対象外です",
+                        "a small commercial glycerin enema is not scored",
+                    ),
+                );
+            } else {
+                tally.add(ScoreItem::Enema, "/bowel/enema", None);
+            }
+        }
+    }
+    if let Some(seizure) = &care.seizure {
+        tally.add(ScoreItem::Seizure, "/seizure", seizure.watch.map(Watch::from));
+        let within_a_year = seizure
+            .last_seizure_on
+            .map(|last| last >= context.on.add_years(-1) && last <= context.on);
+        let instructed = context.seizure_instruction_on_file;
+        if within_a_year != Some(true) || instructed != Some(true) {
+            let (ja, en) = match (within_a_year, instructed) {
+                (Some(false), _) => ("最後の発作が1年より前です", "the last seizure was over a year ago"),
+                (None, _) => ("最後の発作の日付がありません", "the date of the last seizure is not given"),
+                _ => ("医師の指示の有無が示されていません", "the physician's instruction is not shown to be on file"),
+            };
+            tally.warn(
+                Code::SeizureMayNotApply,
+                "/seizure",
+                Message::new(
+                    format!("{ja}。痙攣時の管理は医師の指示と概ね1年以内の発作が要件とされます (未確認のため点数は変えていません)"),
+                    format!("{en}; the seizure item is said to need the physician's instruction and a seizure within about a year (unconfirmed: points unchanged)"),
+                ),
+            );
+        }
+    }
+
+    let total = tally.lines.iter().map(|line| line.points).sum();
+    Score {
+        lines: tally.lines,
+        total,
+        class: ScoreClass::for_total(total),
+        short_stay_threshold_met: total >= MEDICAL_SHORT_STAY_THRESHOLD,
+        diagnostics: tally.diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests;

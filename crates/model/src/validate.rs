@@ -1,0 +1,226 @@
+//! The validation pipeline: strict JSON, the kind, the schema, then the rules
+//! the schema cannot express. Every problem is returned at once.
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic, Message, Severity, escape_token};
+use crate::documents::{Assessment, Consent, Document, FORMAT_VERSION, InstructionSheet, Kind};
+use crate::json::parse_json;
+use crate::rules;
+use crate::schema::SchemaSet;
+
+/// The outcome of validating one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The kind, once known.
+    pub kind: Option<Kind>,
+    /// Every problem found, errors first, then by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The typed document, when it passed the schema (it may still have rule errors).
+    pub document: Option<Document>,
+}
+
+impl Report {
+    fn failed(kind: Option<Kind>, diagnostics: Vec<Diagnostic>) -> Self {
+        Self { kind, diagnostics, document: None }
+    }
+
+    /// Valid means no error; warnings and notes are allowed.
+    pub fn is_valid(&self) -> bool {
+        self.document.is_some() && !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+/// Validates the bytes of one JSON document of any kind.
+pub fn validate(bytes: &[u8]) -> Report {
+    match parse_json(bytes) {
+        Ok(value) => validate_value(&value),
+        Err(error) => Report::failed(None, vec![error.into_diagnostic()]),
+    }
+}
+
+/// Validates a parsed JSON value of any kind.
+pub fn validate_value(value: &Value) -> Report {
+    let Some(object) = value.as_object() else {
+        let message = Message::new("文書は JSON オブジェクトでなければなりません", "a document must be a JSON object");
+        return Report::failed(None, vec![Diagnostic::new(Code::NotObject, "", message)]);
+    };
+    let kind = match object.get("kind") {
+        None => {
+            let message = Message::new("文書の種類 (kind) がありません", "the document kind (kind) is missing");
+            let hint = Message::new(
+                "kind に instruction・assessment・consent のいずれかを書いてください",
+                "set kind to instruction, assessment or consent",
+            );
+            return Report::failed(None, vec![Diagnostic::new(Code::KindMissing, "/kind", message).with_hint(hint)]);
+        }
+        Some(kind) => match kind.as_str().and_then(Kind::parse) {
+            Some(kind) => kind,
+            None => {
+                let message = Message::new("文書の種類 (kind) が不明です", "unknown document kind (kind)");
+                let hint = Message::new(
+                    "instruction・assessment・consent のいずれかです",
+                    "expected instruction, assessment or consent",
+                );
+                return Report::failed(None, vec![Diagnostic::new(Code::KindUnknown, "/kind", message).with_hint(hint)]);
+            }
+        },
+    };
+    if let Some(version) = object.get("formatVersion").and_then(Value::as_str)
+        && version != FORMAT_VERSION
+    {
+        let message = Message::new(
+            format!("書式の版 {version} には対応していません (対応: {FORMAT_VERSION})"),
+            format!("format version {version} is not supported (supported: {FORMAT_VERSION})"),
+        );
+        let version_pointer = "/formatVersion";
+        return Report::failed(Some(kind), vec![Diagnostic::new(Code::VersionUnsupported, version_pointer, message)]);
+    }
+
+    let validator = SchemaSet::get().validator(kind);
+    if !validator.is_valid(value) {
+        let mut diagnostics: Vec<Diagnostic> = validator.iter_errors(value).flat_map(schema_diagnostics).collect();
+        sort(&mut diagnostics);
+        diagnostics.dedup();
+        return Report::failed(Some(kind), diagnostics);
+    }
+
+    let document = match typed(kind, value) {
+        Ok(document) => document,
+        Err(error) => {
+            // The schema and the types are generated from one source, so this means a bug;
+            // still report it as data rather than panic.
+            let message = Message::new(
+                "スキーマに合致しましたが読み込めませんでした (tsunagu の不具合です)",
+                format!("matched the schema but could not be read: {} (a tsunagu bug)", error.classify_name()),
+            );
+            return Report::failed(Some(kind), vec![Diagnostic::new(Code::Schema, "", message)]);
+        }
+    };
+    let mut diagnostics = rules::check(&document);
+    sort(&mut diagnostics);
+    Report { kind: Some(kind), diagnostics, document: Some(document) }
+}
+
+trait ClassifyName {
+    fn classify_name(&self) -> &'static str;
+}
+
+impl ClassifyName for serde_json::Error {
+    fn classify_name(&self) -> &'static str {
+        match self.classify() {
+            serde_json::error::Category::Io => "io",
+            serde_json::error::Category::Syntax => "syntax",
+            serde_json::error::Category::Data => "data",
+            serde_json::error::Category::Eof => "eof",
+        }
+    }
+}
+
+fn typed(kind: Kind, value: &Value) -> Result<Document, serde_json::Error> {
+    Ok(match kind {
+        Kind::Instruction => Document::Instruction(Box::new(InstructionSheet::deserialize(value)?)),
+        Kind::Assessment => Document::Assessment(Box::new(Assessment::deserialize(value)?)),
+        Kind::Consent => Document::Consent(Box::new(Consent::deserialize(value)?)),
+    })
+}
+
+/// Errors first, then in document order of their pointers.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.pointer.cmp(&b.pointer)));
+}
+
+/// Turns one schema error into diagnostics, naming fields and limits but never
+/// quoting the document's values.
+fn schema_diagnostics(error: jsonschema::ValidationError<'_>) -> Vec<Diagnostic> {
+    let pointer = error.instance_path().as_str().to_owned();
+    let one = |code: Code, ja: String, en: String| vec![Diagnostic::new(code, pointer.clone(), Message::new(ja, en))];
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let pointer = format!("{pointer}/{}", escape_token(name));
+            vec![Diagnostic::new(
+                Code::Required,
+                pointer,
+                Message::new(format!("必須の項目 {name} がありません"), format!("required field {name} is missing")),
+            )]
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
+            .iter()
+            .map(|name| {
+                Diagnostic::new(
+                    Code::UnknownField,
+                    format!("{pointer}/{}", escape_token(name)),
+                    Message::new("この書式にない項目です", "this field is not part of the format"),
+                )
+                .with_hint(Message::new(
+                    "地域独自の項目は extensions に置いてください",
+                    "put local items under extensions",
+                ))
+            })
+            .collect(),
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => t.to_string(),
+                TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" | "),
+            };
+            one(Code::Type, format!("型が違います ({expected} が必要です)"), format!("wrong type (expected {expected})"))
+        }
+        ValidationErrorKind::Enum { .. } | ValidationErrorKind::OneOfNotValid { .. } => one(
+            Code::Enum,
+            "選択肢にない値です".into(),
+            "not one of the allowed values".into(),
+        ),
+        ValidationErrorKind::Constant { expected_value } => one(
+            Code::Const,
+            format!("値は {expected_value} でなければなりません"),
+            format!("must be {expected_value}"),
+        ),
+        ValidationErrorKind::Format { format } => {
+            let (ja, en) = match format.as_str() {
+                "date" => ("日付は YYYY-MM-DD で、実在する日でなければなりません", "a date must be a real day written YYYY-MM-DD"),
+                "uuid" => ("UUID の形式ではありません", "not a UUID"),
+                _ => ("形式が違います", "wrong format"),
+            };
+            one(Code::Format, ja.into(), en.into())
+        }
+        ValidationErrorKind::Pattern { .. } => {
+            one(Code::Pattern, "書き方が正しくありません".into(), "not written in the expected form".into())
+        }
+        ValidationErrorKind::MinLength { limit } => {
+            let (ja, en) = if *limit == 1 {
+                ("空にはできません".to_owned(), "must not be empty".to_owned())
+            } else {
+                (format!("{limit} 文字以上が必要です"), format!("must be at least {limit} characters"))
+            };
+            one(Code::TooShort, ja, en)
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            one(Code::TooLong, format!("{limit} 文字までです"), format!("must be at most {limit} characters"))
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            one(Code::TooFewItems, format!("{limit} 件以上が必要です"), format!("needs at least {limit} entries"))
+        }
+        ValidationErrorKind::MaxItems { limit } => {
+            one(Code::TooManyItems, format!("{limit} 件までです"), format!("allows at most {limit} entries"))
+        }
+        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
+            one(Code::BelowMinimum, format!("{limit} 以上でなければなりません"), format!("must be at least {limit}"))
+        }
+        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            one(Code::AboveMaximum, format!("{limit} 以下でなければなりません"), format!("must be at most {limit}"))
+        }
+        ValidationErrorKind::PropertyNames { .. } => one(
+            Code::Pattern,
+            "拡張のキーは逆ドメイン名 (例: jp.lg.chofu) で書いてください".into(),
+            "extension keys must be reverse domain names (e.g. jp.lg.chofu)".into(),
+        ),
+        _ => one(Code::Schema, "スキーマに合致しません".into(), "does not match the schema".into()),
+    }
+}

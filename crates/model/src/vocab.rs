@@ -1,0 +1,135 @@
+//! Controlled vocabularies: each value has one JSON name and a label in
+//! Japanese and English, used by the schema (option titles), forms and paper.
+
+use crate::Lang;
+
+/// A value of a controlled vocabulary.
+pub trait Vocabulary: Copy + 'static {
+    /// Every value, in form order.
+    const ALL: &'static [Self];
+    /// The name used in JSON.
+    fn as_str(self) -> &'static str;
+    /// The label shown to people.
+    fn label(self, lang: Lang) -> &'static str;
+}
+
+/// Declares a vocabulary enum; each variant's doc comment is `日本語 / English`,
+/// which becomes its title in the schema and its label on paper.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($variant:ident = $json:literal => $ja:literal / $en:literal,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        pub enum $name {
+            $(
+                #[doc = $ja]
+                #[doc = "/"]
+                #[doc = $en]
+                #[serde(rename = $json)]
+                $variant,
+            )*
+        }
+
+        impl $crate::vocab::Vocabulary for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant),*];
+
+            fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $json,)* }
+            }
+
+            fn label(self, lang: $crate::Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Self::$variant, $crate::Lang::Ja) => $ja,
+                        (Self::$variant, $crate::Lang::En) => $en,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use vocabulary;
+
+vocabulary! {
+    /// # 言語 / Language
+    ///
+    /// 文書の記入言語 (BCP 47)。/ The language the document is written in (BCP 47).
+    pub enum DocLanguage {
+        Ja = "ja" => "日本語" / "Japanese",
+        En = "en" => "英語" / "English",
+    }
+}
+
+impl From<DocLanguage> for Lang {
+    fn from(value: DocLanguage) -> Self {
+        match value {
+            DocLanguage::Ja => Lang::Ja,
+            DocLanguage::En => Lang::En,
+        }
+    }
+}
+
+vocabulary! {
+    /// # 性別 / Sex
+    pub enum Sex {
+        Male = "male" => "男" / "Male",
+        Female = "female" => "女" / "Female",
+        Other = "other" => "その他" / "Other",
+        Unknown = "unknown" => "不明" / "Unknown",
+    }
+}
+
+vocabulary! {
+    /// # 続柄 / Relationship
+    ///
+    /// こどもから見た続柄。/ Relationship to the child.
+    pub enum Relationship {
+        Mother = "mother" => "母" / "Mother",
+        Father = "father" => "父" / "Father",
+        Grandmother = "grandmother" => "祖母" / "Grandmother",
+        Grandfather = "grandfather" => "祖父" / "Grandfather",
+        LegalGuardian = "legalGuardian" => "未成年後見人" / "Legal guardian",
+        FosterParent = "fosterParent" => "里親" / "Foster parent",
+        FacilityHead = "facilityHead" => "施設長 (入所施設)" / "Head of residential facility",
+        Sibling = "sibling" => "きょうだい" / "Sibling",
+        Myself = "self" => "本人" / "The child",
+        Other = "other" => "その他" / "Other",
+    }
+}
+
+impl Relationship {
+    /// Whether a person in this relationship holds parental authority or its
+    /// equivalent (親権者・未成年後見人・児童福祉法上の施設長), and so may consent for a child.
+    pub fn may_consent_for_child(self) -> bool {
+        matches!(self, Self::Mother | Self::Father | Self::LegalGuardian | Self::FacilityHead)
+    }
+}
+
+vocabulary! {
+    /// # 施設の種別 / Facility kind
+    pub enum FacilityKind {
+        Nursery = "nursery" => "保育所" / "Nursery (day care)",
+        Kindergarten = "kindergarten" => "幼稚園" / "Kindergarten",
+        CertifiedChildcare = "certifiedChildcare" => "認定こども園" / "Certified childcare centre",
+        School = "school" => "学校" / "School",
+        SpecialNeedsSchool = "specialNeedsSchool" => "特別支援学校" / "Special-needs school",
+        ChildDevelopmentSupport = "childDevelopmentSupport" => "児童発達支援" / "Child development support",
+        AfterSchoolDayService = "afterSchoolDayService" => "放課後等デイサービス" / "After-school day service",
+        ShortStay = "shortStay" => "短期入所" / "Short stay",
+        HomeVisitNursing = "homeVisitNursing" => "訪問看護" / "Home-visit nursing",
+        Other = "other" => "その他" / "Other",
+    }
+}
+
+vocabulary! {
+    /// # 署名の方法 / How the document is signed
+    pub enum SignatureMethod {
+        Handwritten = "handwritten" => "自署" / "Own-hand signature",
+        NameAndSeal = "nameAndSeal" => "記名押印" / "Printed name and seal",
+    }
+}
