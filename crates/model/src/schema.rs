@@ -38,9 +38,52 @@ pub fn schema_json(kind: Kind) -> Value {
 fn generate<T: JsonSchema>() -> Schema {
     SchemaSettings::draft2020_12()
         .for_deserialize()
+        .with_transform(NoNull)
         .with_transform(VocabularyTitles)
         .into_generator()
         .into_root_schema_for::<T>()
+}
+
+/// An optional field is left out when it has no value; `null` is not a value
+/// in this format. schemars lets `Option<T>` accept `null`, which would also
+/// make a validator report a problem inside such a field at its parent (an
+/// `anyOf` failure), so the `null` alternatives are removed.
+#[derive(Clone)]
+struct NoNull;
+
+fn is_null_schema(value: &Value) -> bool {
+    value.get("type").and_then(Value::as_str) == Some("null")
+}
+
+impl Transform for NoNull {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(object) = schema.as_object_mut() {
+            if let Some(Value::Array(options)) = object.get("anyOf")
+                && options.len() == 2
+                && let Some(keep) = options.iter().position(|option| !is_null_schema(option))
+                && options.iter().any(is_null_schema)
+            {
+                let kept = options[keep].clone();
+                object.remove("anyOf");
+                if let Value::Object(kept) = kept {
+                    for (key, value) in kept {
+                        object.entry(key).or_insert(value);
+                    }
+                }
+            }
+            if let Some(Value::Array(types)) = object.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let single = types.remove(0);
+                    object.insert("type".into(), single);
+                }
+            }
+            if let Some(Value::Array(values)) = object.get_mut("enum") {
+                values.retain(|v| !v.is_null());
+            }
+        }
+        transform_subschemas(self, schema);
+    }
 }
 
 /// Vocabulary values carry `日本語 / English` as their description; a form

@@ -205,10 +205,10 @@ fn schema_diagnostics(error: jsonschema::ValidationError<'_>) -> Vec<Diagnostic>
             one(Code::TooLong, format!("{limit} 文字までです"), format!("must be at most {limit} characters"))
         }
         ValidationErrorKind::MinItems { limit } => {
-            one(Code::TooFewItems, format!("{limit} 件以上が必要です"), format!("needs at least {limit} entries"))
+            one(Code::TooFewItems, format!("{limit} 件以上が必要です"), format!("needs at least {limit} {}", entries(*limit)))
         }
         ValidationErrorKind::MaxItems { limit } => {
-            one(Code::TooManyItems, format!("{limit} 件までです"), format!("allows at most {limit} entries"))
+            one(Code::TooManyItems, format!("{limit} 件までです"), format!("allows at most {limit} {}", entries(*limit)))
         }
         ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
             one(Code::BelowMinimum, format!("{limit} 以上でなければなりません"), format!("must be at least {limit}"))
@@ -223,4 +223,8 @@ fn schema_diagnostics(error: jsonschema::ValidationError<'_>) -> Vec<Diagnostic>
         ),
         _ => one(Code::Schema, "スキーマに合致しません".into(), "does not match the schema".into()),
     }
+}
+
+fn entries(n: u64) -> &'static str {
+    if n == 1 { "entry" } else { "entries" }
 }
