@@ -11,21 +11,12 @@ use tsunagu_model::{Diagnostic, Kind, Lang, Severity};
 #[serde(rename_all = "camelCase")]
 pub struct FileReport {
     pub file: String,
-    #[serde(serialize_with = "kind_name")]
     pub kind: Option<Kind>,
     pub valid: bool,
     /// Set when the input could not be read at all; `diagnostics` is then empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub io_error: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-#[allow(clippy::ref_option)]
-fn kind_name<S: serde::Serializer>(kind: &Option<Kind>, serializer: S) -> Result<S::Ok, S::Error> {
-    match kind {
-        Some(kind) => serializer.serialize_str(kind.as_str()),
-        None => serializer.serialize_none(),
-    }
 }
 
 impl FileReport {

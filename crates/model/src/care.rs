@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::quantity::{
-    Cm, CmH2O, Fr, Hours, InsulinUnit, KPa, LPerMin, Mg, MgPerDl, Minutes, Ml, MlPerHour, Mm,
-    Percent, PerMin, Quantity, QuantityRange, Seconds,
+    Cm, CmH2O, Fr, Hours, InsulinUnit, KPa, LPerMin, Mg, MgPerDl, Minutes, Ml, MlPerHour, Mm, PerMin, Percent,
+    Quantity, QuantityRange, Seconds,
 };
 use crate::vocab::vocabulary;
 

@@ -57,11 +57,7 @@ impl Date {
         }
         let digits = |range: std::ops::Range<usize>| -> Result<u32, DateError> {
             bytes[range].iter().try_fold(0u32, |acc, &b| {
-                if b.is_ascii_digit() {
-                    Ok(acc * 10 + u32::from(b - b'0'))
-                } else {
-                    Err(DateError::Format)
-                }
+                if b.is_ascii_digit() { Ok(acc * 10 + u32::from(b - b'0')) } else { Err(DateError::Format) }
             })
         };
         let year = i32::try_from(digits(0..4)?).map_err(|_| DateError::Format)?;
@@ -104,7 +100,9 @@ impl Date {
         } else {
             (i64::from(self.year), i64::from(self.month))
         };
-        365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * (m - 3) + 2) / 5
+        365 * y + y.div_euclid(4) - y.div_euclid(100)
+            + y.div_euclid(400)
+            + (153 * (m - 3) + 2) / 5
             + i64::from(self.day)
     }
 
@@ -114,6 +112,7 @@ impl Date {
     }
 
     /// The same day `years` later, or the last day of February for 29 February.
+    #[must_use]
     pub fn add_years(self, years: i32) -> Date {
         let year = (self.year + years).clamp(1, 9999);
         let day = self.day.min(days_in_month(year, self.month));
@@ -121,6 +120,7 @@ impl Date {
     }
 
     /// The same day `months` later (the month's last day where it is shorter).
+    #[must_use]
     pub fn add_months(self, months: i32) -> Date {
         let index = self.year * 12 + i32::from(self.month) - 1 + months;
         let year = index.div_euclid(12).clamp(1, 9999);

@@ -42,6 +42,8 @@ impl fmt::Display for ParseError {
 }
 
 /// Parses one JSON document strictly.
+// The error is large, but it is made once per bad document, never on the hot path.
+#[allow(clippy::result_large_err)]
 pub fn parse_json(bytes: &[u8]) -> Result<Value, ParseError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ParseError {

@@ -24,10 +24,7 @@ mod validate;
 mod vocab;
 
 pub use care::*;
-pub use common::{
-    Address, Child, Extensions, Facility, Guardian, Institution, PersonName, Phone, Proxy,
-    Signature,
-};
+pub use common::{Address, Child, Extensions, Facility, Guardian, Institution, PersonName, Phone, Proxy, Signature};
 pub use date::{Date, DateError, Era, EraDate};
 pub use diagnostic::{Code, Diagnostic, Message, Severity};
 pub use documents::*;
@@ -36,9 +33,7 @@ pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use schema::{SchemaSet, schema_id, schema_json};
 pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, score, score_document};
 pub use validate::{Report, validate, validate_value};
-pub use vocab::{
-    DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary,
-};
+pub use vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
 
 /// The language of messages and labels shown to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -27,7 +27,13 @@ pub(crate) fn check(document: &Document) -> Vec<Diagnostic> {
     out
 }
 
-fn push(out: &mut Vec<Diagnostic>, code: Code, pointer: impl Into<String>, ja: impl Into<String>, en: impl Into<String>) {
+fn push(
+    out: &mut Vec<Diagnostic>,
+    code: Code,
+    pointer: impl Into<String>,
+    ja: impl Into<String>,
+    en: impl Into<String>,
+) {
     out.push(Diagnostic::new(code, pointer, Message::new(ja.into(), en.into())));
 }
 
@@ -38,7 +44,13 @@ fn instruction(sheet: &InstructionSheet, out: &mut Vec<Diagnostic>) {
 
     let period = sheet.period;
     if period.end < period.start {
-        push(out, Code::PeriodInverted, "/period/end", "指示期間の終了日が開始日より前です", "the instruction period ends before it starts");
+        push(
+            out,
+            Code::PeriodInverted,
+            "/period/end",
+            "指示期間の終了日が開始日より前です",
+            "the instruction period ends before it starts",
+        );
     } else if period.end > period.start.add_years(1) {
         out.push(
             Diagnostic::new(
@@ -53,10 +65,22 @@ fn instruction(sheet: &InstructionSheet, out: &mut Vec<Diagnostic>) {
         );
     }
     if period.end < sheet.issue_date {
-        push(out, Code::PeriodEndedBeforeIssue, "/period/end", "指示期間が発行日より前に終わっています", "the instruction period ended before the date of issue");
+        push(
+            out,
+            Code::PeriodEndedBeforeIssue,
+            "/period/end",
+            "指示期間が発行日より前に終わっています",
+            "the instruction period ended before the date of issue",
+        );
     }
     if sheet.issuer.signature.date < sheet.child.birth_date {
-        push(out, Code::DateOrder, "/issuer/signature/date", "署名日が生年月日より前です", "the signature date is before the date of birth");
+        push(
+            out,
+            Code::DateOrder,
+            "/issuer/signature/date",
+            "署名日が生年月日より前です",
+            "the signature date is before the date of birth",
+        );
     }
     if sheet.care.is_empty() {
         push(out, Code::CareEmpty, "/care", "医療的ケアが一つも書かれていません", "no care item is filled in");
@@ -65,14 +89,33 @@ fn instruction(sheet: &InstructionSheet, out: &mut Vec<Diagnostic>) {
 }
 
 fn assessment(assessment: &Assessment, out: &mut Vec<Diagnostic>) {
-    birth_before(assessment.child.birth_date, assessment.assessed_on, "/child/birthDate", "作成日", "the date of assessment", out);
+    birth_before(
+        assessment.child.birth_date,
+        assessment.assessed_on,
+        "/child/birthDate",
+        "作成日",
+        "the date of assessment",
+        out,
+    );
     age_at(assessment.child.birth_date, assessment.assessed_on, out);
     child_name(&assessment.child.name, "/child/name", out);
     if assessment.next_review_on <= assessment.assessed_on {
-        push(out, Code::ReviewNotAfterAssessment, "/nextReviewOn", "次回の見直し日が作成日より後になっていません", "the next review is not after the date of assessment");
+        push(
+            out,
+            Code::ReviewNotAfterAssessment,
+            "/nextReviewOn",
+            "次回の見直し日が作成日より後になっていません",
+            "the next review is not after the date of assessment",
+        );
     }
     if !assessment.care.is_empty() && assessment.score.physician.is_none() {
-        push(out, Code::ScorePhysicianMissing, "/score/physician", "判定スコアを判定した医師が書かれていません", "the physician who assessed the score is not given");
+        push(
+            out,
+            Code::ScorePhysicianMissing,
+            "/score/physician",
+            "判定スコアを判定した医師が書かれていません",
+            "the physician who assessed the score is not given",
+        );
     }
     care_items(&assessment.care, "/care", out);
 }
@@ -109,23 +152,53 @@ fn consent(consent: &Consent, out: &mut Vec<Diagnostic>) {
     birth_before(birth, period.start, "/child/birthDate", "同意の開始日", "the start of the consent", out);
     match (period.until, period.end) {
         (ConsentUntil::FixedDate, None) => {
-            push(out, Code::ConsentEndMissing, "/period/end", "期日までの同意には終了日が必要です", "a consent until a fixed date needs its end date");
+            push(
+                out,
+                Code::ConsentEndMissing,
+                "/period/end",
+                "期日までの同意には終了日が必要です",
+                "a consent until a fixed date needs its end date",
+            );
         }
         (ConsentUntil::FixedDate, Some(end)) if end < period.start => {
-            push(out, Code::PeriodInverted, "/period/end", "同意の終了日が開始日より前です", "the consent ends before it starts");
+            push(
+                out,
+                Code::PeriodInverted,
+                "/period/end",
+                "同意の終了日が開始日より前です",
+                "the consent ends before it starts",
+            );
         }
         (ConsentUntil::Age18 | ConsentUntil::MovingOut, Some(_)) => {
-            push(out, Code::ConsentEndUnexpected, "/period/end", "期日まででない同意に終了日が書かれています", "an end date is given for a consent that does not end on a fixed date");
+            push(
+                out,
+                Code::ConsentEndUnexpected,
+                "/period/end",
+                "期日まででない同意に終了日が書かれています",
+                "an end date is given for a consent that does not end on a fixed date",
+            );
         }
         _ => {}
     }
     if consent.purposes.contains(&Purpose::Other) && consent.purpose_note.is_none() {
-        push(out, Code::OtherWithoutName, "/purposeNote", "「その他」の利用目的の内容がありません", "the \"other\" purpose is not described");
+        push(
+            out,
+            Code::OtherWithoutName,
+            "/purposeNote",
+            "「その他」の利用目的の内容がありません",
+            "the \"other\" purpose is not described",
+        );
     }
     for (i, recipient) in consent.recipients.iter().enumerate() {
         let other = matches!(recipient.kind, RecipientKind::OtherCityDepartment | RecipientKind::OtherOutsideBody);
         if other && recipient.name.is_none() {
-            push(out, Code::OtherWithoutName, format!("/recipients/{i}/name"), "「その他」の共有先の名称がありません", "an \"other\" recipient has no name");
+            push(
+                out,
+                Code::OtherWithoutName,
+                format!("/recipients/{i}/name"),
+                "「その他」の共有先の名称がありません",
+                "an \"other\" recipient has no name",
+            );
         }
     }
     let mut first_signed: Option<Date> = None;
@@ -137,8 +210,14 @@ fn consent(consent: &Consent, out: &mut Vec<Diagnostic>) {
                     Code::SignerCannotConsent,
                     format!("{base}/relationship"),
                     Message::new(
-                        format!("続柄「{}」の人はこどもに代わって同意できません", signer.relationship.label(crate::Lang::Ja)),
-                        format!("a signer who is the child's {} cannot consent for the child", signer.relationship.label(crate::Lang::En).to_lowercase()),
+                        format!(
+                            "続柄「{}」の人はこどもに代わって同意できません",
+                            signer.relationship.label(crate::Lang::Ja)
+                        ),
+                        format!(
+                            "a signer who is the child's {} cannot consent for the child",
+                            signer.relationship.label(crate::Lang::En).to_lowercase()
+                        ),
                     ),
                 )
                 .with_hint(Message::new(
@@ -148,19 +227,37 @@ fn consent(consent: &Consent, out: &mut Vec<Diagnostic>) {
             );
         }
         if signer.signed_on < birth {
-            push(out, Code::DateOrder, format!("{base}/signedOn"), "署名日が生年月日より前です", "the signature date is before the date of birth");
+            push(
+                out,
+                Code::DateOrder,
+                format!("{base}/signedOn"),
+                "署名日が生年月日より前です",
+                "the signature date is before the date of birth",
+            );
         }
         first_signed = Some(first_signed.map_or(signer.signed_on, |d| d.min(signer.signed_on)));
     }
     if let Some(revoked) = consent.revocation.revoked_on
         && (first_signed.is_some_and(|signed| revoked < signed) || revoked < period.start)
     {
-        push(out, Code::RevokedBeforeSigned, "/revocation/revokedOn", "撤回日が署名日又は同意の開始日より前です", "the consent is revoked before it was signed or started");
+        push(
+            out,
+            Code::RevokedBeforeSigned,
+            "/revocation/revokedOn",
+            "撤回日が署名日又は同意の開始日より前です",
+            "the consent is revoked before it was signed or started",
+        );
     }
     if let Some(signed) = first_signed
         && consent.receipt.received_on < signed
     {
-        push(out, Code::ReceivedBeforeSigned, "/receipt/receivedOn", "受付日が署名日より前です", "the consent was received before it was signed");
+        push(
+            out,
+            Code::ReceivedBeforeSigned,
+            "/receipt/receivedOn",
+            "受付日が署名日より前です",
+            "the consent was received before it was signed",
+        );
     }
 }
 
@@ -184,7 +281,10 @@ fn age_at(birth: Date, on: Date, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::AgeOver18,
                 "/child/birthDate",
-                Message::new(format!("文書の日付で {age} 歳です"), format!("the child is {age} on the document's date")),
+                Message::new(
+                    format!("文書の日付で {age} 歳です"),
+                    format!("the child is {age} on the document's date"),
+                ),
             )
             .with_hint(Message::new(
                 "児童福祉法のサービスは原則18歳未満が対象です",
@@ -196,11 +296,23 @@ fn age_at(birth: Date, on: Date, out: &mut Vec<Diagnostic>) {
 
 fn child_name(name: &PersonName, base: &str, out: &mut Vec<Diagnostic>) {
     if name.family_reading.is_none() || (name.given.is_some() && name.given_reading.is_none()) {
-        push(out, Code::ReadingMissing, base.to_owned(), "こどもの氏名にふりがながありません", "the child's name has no reading (furigana)");
+        push(
+            out,
+            Code::ReadingMissing,
+            base.to_owned(),
+            "こどもの氏名にふりがながありません",
+            "the child's name has no reading (furigana)",
+        );
     }
     for (field, reading) in [("familyReading", &name.family_reading), ("givenReading", &name.given_reading)] {
         if reading.as_deref().is_some_and(|r| !is_kana(r)) {
-            push(out, Code::ReadingNotKana, format!("{base}/{field}"), "ふりがなはひらがな又はカタカナで書いてください", "a reading must be written in hiragana or katakana");
+            push(
+                out,
+                Code::ReadingNotKana,
+                format!("{base}/{field}"),
+                "ふりがなはひらがな又はカタカナで書いてください",
+                "a reading must be written in hiragana or katakana",
+            );
         }
     }
 }
@@ -216,7 +328,13 @@ fn range<U: Unit>(range: Option<&QuantityRange<U>>, pointer: String, out: &mut V
     if let Some(r) = range
         && r.min.value() > r.max.value()
     {
-        push(out, Code::RangeInverted, pointer, "範囲の下限が上限を超えています", "the lower bound of the range is above the upper bound");
+        push(
+            out,
+            Code::RangeInverted,
+            pointer,
+            "範囲の下限が上限を超えています",
+            "the lower bound of the range is above the upper bound",
+        );
     }
 }
 
@@ -239,15 +357,33 @@ fn care_items(care: &CareItems, base: &str, out: &mut Vec<Diagnostic>) {
     }
     if let Some(tracheostomy) = &care.tracheostomy {
         if tracheostomy.accidental_decannulation.is_none() {
-            push(out, Code::DecannulationPlanMissing, format!("{base}/tracheostomy/accidentalDecannulation"), "カニューレが抜けたときの対応が書かれていません", "what to do on accidental decannulation is not given");
+            push(
+                out,
+                Code::DecannulationPlanMissing,
+                format!("{base}/tracheostomy/accidentalDecannulation"),
+                "カニューレが抜けたときの対応が書かれていません",
+                "what to do on accidental decannulation is not given",
+            );
         }
         if tracheostomy.cannula.cuff == Some(true) && tracheostomy.cannula.cuff_pressure.is_none() {
-            push(out, Code::CuffPressureMissing, format!("{base}/tracheostomy/cannula/cuffPressure"), "カフ付きカニューレのカフ圧がありません", "the cuff pressure of the cuffed cannula is not given");
+            push(
+                out,
+                Code::CuffPressureMissing,
+                format!("{base}/tracheostomy/cannula/cuffPressure"),
+                "カフ付きカニューレのカフ圧がありません",
+                "the cuff pressure of the cuffed cannula is not given",
+            );
         }
     }
     if let Some(oxygen) = &care.oxygen {
         if oxygen.flow_at_rest.is_none() && oxygen.flow_on_exertion.is_none() && oxygen.flow_during_sleep.is_none() {
-            push(out, Code::OxygenFlowMissing, format!("{base}/oxygen/flowAtRest"), "酸素の流量が一つも書かれていません", "no oxygen flow is given");
+            push(
+                out,
+                Code::OxygenFlowMissing,
+                format!("{base}/oxygen/flowAtRest"),
+                "酸素の流量が一つも書かれていません",
+                "no oxygen flow is given",
+            );
         }
         range(oxygen.spo2_target.as_ref(), format!("{base}/oxygen/spo2Target"), out);
     }
@@ -255,21 +391,45 @@ fn care_items(care: &CareItems, base: &str, out: &mut Vec<Diagnostic>) {
         && suction.sites.contains(&SuctionSite::TracheostomyTube)
     {
         if suction.insertion_depth.is_none() {
-            push(out, Code::SuctionDepthMissing, format!("{base}/suction/insertionDepth"), "気管カニューレ内の吸引には挿入の深さが必要です", "suction inside the tracheostomy tube needs the insertion depth");
+            push(
+                out,
+                Code::SuctionDepthMissing,
+                format!("{base}/suction/insertionDepth"),
+                "気管カニューレ内の吸引には挿入の深さが必要です",
+                "suction inside the tracheostomy tube needs the insertion depth",
+            );
         }
         if care.tracheostomy.is_none() {
-            push(out, Code::SuctionWithoutTracheostomy, format!("{base}/suction/sites"), "気管カニューレ内の吸引がありますが、気管切開の項目がありません", "suction inside a tracheostomy tube is given, but no tracheostomy");
+            push(
+                out,
+                Code::SuctionWithoutTracheostomy,
+                format!("{base}/suction/sites"),
+                "気管カニューレ内の吸引がありますが、気管切開の項目がありません",
+                "suction inside a tracheostomy tube is given, but no tracheostomy",
+            );
         }
     }
     if let Some(sc) = care.injection.as_ref().and_then(|i| i.subcutaneous.as_ref())
         && sc.insulin_dose.is_none()
         && sc.dose_rule.is_none()
     {
-        push(out, Code::InjectionDoseMissing, format!("{base}/injection/subcutaneous"), "皮下注射の量又は量の決め方がありません", "the subcutaneous injection has no dose or dose rule");
+        push(
+            out,
+            Code::InjectionDoseMissing,
+            format!("{base}/injection/subcutaneous"),
+            "皮下注射の量又は量の決め方がありません",
+            "the subcutaneous injection has no dose or dose rule",
+        );
     }
     if let Some(glucose) = &care.blood_glucose {
         if glucose.hypoglycemia_below.is_none() || glucose.hypoglycemia_treatment.is_none() {
-            push(out, Code::HypoglycemiaPlanMissing, format!("{base}/bloodGlucose"), "低血糖とする値とその対応を書いてください", "give the hypoglycaemia threshold and what to do");
+            push(
+                out,
+                Code::HypoglycemiaPlanMissing,
+                format!("{base}/bloodGlucose"),
+                "低血糖とする値とその対応を書いてください",
+                "give the hypoglycaemia threshold and what to do",
+            );
         }
         range(glucose.target.as_ref(), format!("{base}/bloodGlucose/target"), out);
     }
@@ -278,13 +438,31 @@ fn care_items(care: &CareItems, base: &str, out: &mut Vec<Diagnostic>) {
     {
         let pointer = format!("{base}/seizure");
         if seizure.rescue_dose.is_none() {
-            push(out, Code::RescueDoseMissing, format!("{pointer}/rescueDose"), "頓用薬の用量がありません", "the rescue drug has no dose");
+            push(
+                out,
+                Code::RescueDoseMissing,
+                format!("{pointer}/rescueDose"),
+                "頓用薬の用量がありません",
+                "the rescue drug has no dose",
+            );
         }
         if seizure.give_after.is_none() && seizure.give_conditions.is_none() {
-            push(out, Code::RescueTriggerMissing, format!("{pointer}/giveAfter"), "頓用薬を使う条件がありません", "when to give the rescue drug is not given");
+            push(
+                out,
+                Code::RescueTriggerMissing,
+                format!("{pointer}/giveAfter"),
+                "頓用薬を使う条件がありません",
+                "when to give the rescue drug is not given",
+            );
         }
         if drug == crate::care::RescueDrug::Other && seizure.rescue_drug_name.is_none() {
-            push(out, Code::RescueDrugNameMissing, format!("{pointer}/rescueDrugName"), "頓用薬の名称がありません", "the rescue drug is not named");
+            push(
+                out,
+                Code::RescueDrugNameMissing,
+                format!("{pointer}/rescueDrugName"),
+                "頓用薬の名称がありません",
+                "the rescue drug is not named",
+            );
         }
         if seizure.guardian_request_on_file != Some(true) {
             out.push(

@@ -6,12 +6,12 @@
 
 use serde::Serialize;
 
+use crate::Lang;
 use crate::care::{CareItems, WatchLevel2, WatchLevel3};
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Message, Severity};
 use crate::documents::Document;
 use crate::vocab::vocabulary;
-use crate::Lang;
 
 vocabulary! {
     /// # 判定スコアによる区分 / Class given by the score
@@ -126,9 +126,7 @@ impl ScoreItem {
     fn points(self) -> Points {
         let (base, high, mid) = match self {
             Self::Ventilator => (10, Some(2), Some(1)),
-            Self::Tracheostomy | Self::TubeFeeding | Self::CentralVenousCatheter | Self::Dialysis => {
-                (8, Some(2), None)
-            }
+            Self::Tracheostomy | Self::TubeFeeding | Self::CentralVenousCatheter | Self::Dialysis => (8, Some(2), None),
             Self::NasopharyngealAirway | Self::SubcutaneousInjection | Self::Stoma => (5, Some(1), None),
             Self::Oxygen | Self::Suction => (8, Some(1), None),
             Self::Nebulizer | Self::Enema => (3, None, None),
@@ -179,7 +177,6 @@ impl From<WatchLevel2> for Watch {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreLine {
-    #[serde(serialize_with = "serialize_item")]
     pub item: ScoreItem,
     /// JSON Pointer to the care item the row comes from.
     pub pointer: String,
@@ -192,8 +189,11 @@ pub struct ScoreLine {
     pub note: Option<Message>,
 }
 
-fn serialize_item<S: serde::Serializer>(item: &ScoreItem, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(item.number())
+/// A row is written as its number in the table, e.g. `"7(2)"`.
+impl Serialize for ScoreItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.number())
+    }
 }
 
 /// The computed score.
@@ -202,16 +202,11 @@ fn serialize_item<S: serde::Serializer>(item: &ScoreItem, serializer: S) -> Resu
 pub struct Score {
     pub lines: Vec<ScoreLine>,
     pub total: u32,
-    #[serde(serialize_with = "serialize_class")]
     pub class: ScoreClass,
     /// Whether the total reaches the medical short-stay threshold (8).
     pub short_stay_threshold_met: bool,
     /// Warnings and notes about the computation (unconfirmed rules, missing watch levels).
     pub diagnostics: Vec<Diagnostic>,
-}
-
-fn serialize_class<S: serde::Serializer>(class: &ScoreClass, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(crate::Vocabulary::as_str(*class))
 }
 
 /// What the score needs to know besides the care items.
@@ -405,9 +400,7 @@ pub fn score(care: &CareItems, base: &str, context: ScoreContext) -> Score {
     }
     if let Some(seizure) = &care.seizure {
         tally.add(ScoreItem::Seizure, "/seizure", seizure.watch.map(Watch::from));
-        let within_a_year = seizure
-            .last_seizure_on
-            .map(|last| last >= context.on.add_years(-1) && last <= context.on);
+        let within_a_year = seizure.last_seizure_on.map(|last| last >= context.on.add_years(-1) && last <= context.on);
         let instructed = context.seizure_instruction_on_file;
         if within_a_year != Some(true) || instructed != Some(true) {
             let (ja, en) = match (within_a_year, instructed) {

@@ -60,17 +60,21 @@ pub fn validate_value(value: &Value) -> Report {
             );
             return Report::failed(None, vec![Diagnostic::new(Code::KindMissing, "/kind", message).with_hint(hint)]);
         }
-        Some(kind) => match kind.as_str().and_then(Kind::parse) {
-            Some(kind) => kind,
-            None => {
+        Some(kind) => {
+            if let Some(kind) = kind.as_str().and_then(Kind::parse) {
+                kind
+            } else {
                 let message = Message::new("文書の種類 (kind) が不明です", "unknown document kind (kind)");
                 let hint = Message::new(
                     "instruction・assessment・consent のいずれかです",
                     "expected instruction, assessment or consent",
                 );
-                return Report::failed(None, vec![Diagnostic::new(Code::KindUnknown, "/kind", message).with_hint(hint)]);
+                return Report::failed(
+                    None,
+                    vec![Diagnostic::new(Code::KindUnknown, "/kind", message).with_hint(hint)],
+                );
             }
-        },
+        }
     };
     if let Some(version) = object.get("formatVersion").and_then(Value::as_str)
         && version != FORMAT_VERSION
@@ -85,7 +89,8 @@ pub fn validate_value(value: &Value) -> Report {
 
     let validator = SchemaSet::get().validator(kind);
     if !validator.is_valid(value) {
-        let mut diagnostics: Vec<Diagnostic> = validator.iter_errors(value).flat_map(schema_diagnostics).collect();
+        let mut diagnostics: Vec<Diagnostic> =
+            validator.iter_errors(value).flat_map(|error| schema_diagnostics(&error)).collect();
         sort(&mut diagnostics);
         diagnostics.dedup();
         return Report::failed(Some(kind), diagnostics);
@@ -138,7 +143,7 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// Turns one schema error into diagnostics, naming fields and limits but never
 /// quoting the document's values.
-fn schema_diagnostics(error: jsonschema::ValidationError<'_>) -> Vec<Diagnostic> {
+fn schema_diagnostics(error: &jsonschema::ValidationError<'_>) -> Vec<Diagnostic> {
     let pointer = error.instance_path().as_str().to_owned();
     let one = |code: Code, ja: String, en: String| vec![Diagnostic::new(code, pointer.clone(), Message::new(ja, en))];
     match error.kind() {
@@ -170,21 +175,24 @@ fn schema_diagnostics(error: jsonschema::ValidationError<'_>) -> Vec<Diagnostic>
                 TypeKind::Single(t) => t.to_string(),
                 TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" | "),
             };
-            one(Code::Type, format!("型が違います ({expected} が必要です)"), format!("wrong type (expected {expected})"))
+            one(
+                Code::Type,
+                format!("型が違います ({expected} が必要です)"),
+                format!("wrong type (expected {expected})"),
+            )
         }
-        ValidationErrorKind::Enum { .. } | ValidationErrorKind::OneOfNotValid { .. } => one(
-            Code::Enum,
-            "選択肢にない値です".into(),
-            "not one of the allowed values".into(),
-        ),
-        ValidationErrorKind::Constant { expected_value } => one(
-            Code::Const,
-            format!("値は {expected_value} でなければなりません"),
-            format!("must be {expected_value}"),
-        ),
+        ValidationErrorKind::Enum { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+            one(Code::Enum, "選択肢にない値です".into(), "not one of the allowed values".into())
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            one(Code::Const, format!("値は {expected_value} でなければなりません"), format!("must be {expected_value}"))
+        }
         ValidationErrorKind::Format { format } => {
             let (ja, en) = match format.as_str() {
-                "date" => ("日付は YYYY-MM-DD で、実在する日でなければなりません", "a date must be a real day written YYYY-MM-DD"),
+                "date" => (
+                    "日付は YYYY-MM-DD で、実在する日でなければなりません",
+                    "a date must be a real day written YYYY-MM-DD",
+                ),
                 "uuid" => ("UUID の形式ではありません", "not a UUID"),
                 _ => ("形式が違います", "wrong format"),
             };
@@ -204,12 +212,16 @@ fn schema_diagnostics(error: jsonschema::ValidationError<'_>) -> Vec<Diagnostic>
         ValidationErrorKind::MaxLength { limit } => {
             one(Code::TooLong, format!("{limit} 文字までです"), format!("must be at most {limit} characters"))
         }
-        ValidationErrorKind::MinItems { limit } => {
-            one(Code::TooFewItems, format!("{limit} 件以上が必要です"), format!("needs at least {limit} {}", entries(*limit)))
-        }
-        ValidationErrorKind::MaxItems { limit } => {
-            one(Code::TooManyItems, format!("{limit} 件までです"), format!("allows at most {limit} {}", entries(*limit)))
-        }
+        ValidationErrorKind::MinItems { limit } => one(
+            Code::TooFewItems,
+            format!("{limit} 件以上が必要です"),
+            format!("needs at least {limit} {}", entries(*limit)),
+        ),
+        ValidationErrorKind::MaxItems { limit } => one(
+            Code::TooManyItems,
+            format!("{limit} 件までです"),
+            format!("allows at most {limit} {}", entries(*limit)),
+        ),
         ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
             one(Code::BelowMinimum, format!("{limit} 以上でなければなりません"), format!("must be at least {limit}"))
         }

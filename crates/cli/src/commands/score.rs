@@ -64,9 +64,9 @@ pub fn run(args: &Args) -> u8 {
     let mut stdout = io::stdout().lock();
     let written = match args.format {
         Format::Human => human(&score, lang, &mut stdout),
-        Format::Json => serde_json::to_writer_pretty(&mut stdout, &score)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(stdout)),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &score).map_err(io::Error::from).and_then(|()| writeln!(stdout))
+        }
     };
     if written.is_err() {
         return exit::USAGE_OR_IO;

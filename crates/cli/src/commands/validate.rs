@@ -52,10 +52,8 @@ impl From<KindArg> for Kind {
 pub fn run(args: &Args) -> u8 {
     let lang = Lang::from(args.lang);
     let (sources, walk_errors) = expand(&args.inputs.paths);
-    let mut reports: Vec<FileReport> = walk_errors
-        .into_iter()
-        .map(|(path, error)| io_report(&Source::File(path), &error))
-        .collect();
+    let mut reports: Vec<FileReport> =
+        walk_errors.into_iter().map(|(path, error)| io_report(&Source::File(path), &error)).collect();
     reports.extend(sources.iter().map(|source| check(source, args.kind.map(Kind::from))));
 
     let mut stdout = io::stdout().lock();

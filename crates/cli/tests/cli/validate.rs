@@ -1,0 +1,126 @@
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::{root, tsunagu};
+
+#[test]
+fn examples_are_valid() {
+    tsunagu().args(["validate", "examples/"]).assert().code(0).stdout(contains("有効 4、無効 0"));
+}
+
+#[test]
+fn each_invalid_fixture_exits_1_with_codes_and_pointers() {
+    for entry in std::fs::read_dir(root().join("tests/fixtures")).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let name = path.to_string_lossy().into_owned();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let expected: Vec<serde_json::Value> = serde_json::from_str(
+            &std::fs::read_to_string(path.with_extension("expected")).expect("expected diagnostics"),
+        )
+        .expect("json");
+        let code = i32::from(!name.ends_with("-warns.json"));
+        let output = tsunagu().args(["validate", "--lang", "en"]).arg(&path).assert().code(code);
+        let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+        for diagnostic in &expected {
+            let code = diagnostic["code"].as_str().expect("code");
+            let pointer = diagnostic["pointer"].as_str().expect("pointer");
+            let pointer = if pointer.is_empty() { "/" } else { pointer };
+            assert!(
+                stdout.contains(&format!("[{code}] {pointer}")),
+                "{name}: missing {code} at {pointer} in\n{stdout}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_format_is_one_object_per_document() {
+    let output = tsunagu()
+        .args(["validate", "--format", "json", "examples/", "tests/fixtures/consent-rules.json"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let lines: Vec<serde_json::Value> =
+        stdout.lines().map(|line| serde_json::from_str(line).expect("each line is JSON")).collect();
+    assert_eq!(lines.len(), 5);
+    let consent = lines.last().expect("last");
+    assert_eq!(consent["valid"], false);
+    assert_eq!(consent["kind"], "consent");
+    assert_eq!(consent["diagnostics"][0]["code"], "consent.end-missing");
+    assert_eq!(consent["diagnostics"][0]["pointer"], "/period/end");
+    assert!(consent["diagnostics"][0]["message"]["ja"].is_string());
+    assert!(consent["diagnostics"][0]["message"]["en"].is_string());
+}
+
+#[test]
+fn messages_are_japanese_by_default_and_english_on_request() {
+    let fixture = "tests/fixtures/instruction-no-care.json";
+    tsunagu().args(["validate", fixture]).assert().code(1).stdout(contains("医療的ケアが一つも書かれていません"));
+    tsunagu()
+        .args(["validate", "--lang", "en", fixture])
+        .assert()
+        .code(1)
+        .stdout(contains("no care item is filled in"));
+}
+
+#[test]
+fn a_directory_run_reports_every_file() {
+    let output = tsunagu().args(["validate", "--format", "json", "tests/fixtures"]).assert().code(1);
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let fixtures = std::fs::read_dir(root().join("tests/fixtures"))
+        .expect("dir")
+        .filter(|e| e.as_ref().expect("entry").file_name().to_string_lossy().ends_with(".json"))
+        .count();
+    assert_eq!(stdout.lines().count(), fixtures, "{stdout}");
+}
+
+#[test]
+fn unreadable_input_exits_2_and_names_the_file() {
+    tsunagu().args(["validate", "no/such/file.json"]).assert().code(2).stdout(contains("no/such/file.json"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    tsunagu().args(["validate"]).assert().code(2);
+    tsunagu().args(["validate", "--format", "yaml", "examples/"]).assert().code(2);
+}
+
+#[test]
+fn standard_input_is_read_with_dash() {
+    let bytes = std::fs::read(root().join("examples/consent-five-departments.json")).expect("example");
+    tsunagu().args(["validate", "-"]).write_stdin(bytes).assert().code(0).stdout(contains("<stdin>"));
+    tsunagu().args(["validate", "-"]).write_stdin("{not json").assert().code(1).stdout(contains("document.not-json"));
+}
+
+#[test]
+fn a_too_large_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.json");
+    std::fs::write(&path, vec![b' '; 3 * 1024 * 1024]).expect("write");
+    tsunagu()
+        .args(["validate", "--lang", "en"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(contains("huge.json").and(contains("document.too-large")));
+}
+
+#[test]
+fn a_document_of_the_wrong_kind_is_refused_when_a_kind_is_asked_for() {
+    tsunagu()
+        .args(["validate", "--kind", "instruction", "examples/consent-five-departments.json"])
+        .assert()
+        .code(1)
+        .stdout(contains("document.kind-mismatch"));
+}
+
+#[test]
+fn reports_do_not_echo_patient_values() {
+    let output = tsunagu().args(["validate", "--format", "json", "tests/fixtures"]).assert().code(1);
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    for secret in ["髙橋", "陽葵", "090-0000", "ひーちゃん"] {
+        assert!(!stdout.contains(secret), "report leaks {secret}");
+    }
+}

@@ -1,0 +1,28 @@
+//! Model suite: the example corpus, the invalid fixtures with their expected
+//! diagnostics, and the schemas checked against the types.
+//!
+//! `TSUNAGU_BLESS=1 cargo test -p tsunagu-model --test model` rewrites the
+//! expected diagnostics; review the diff before committing it.
+
+mod corpus;
+mod fixtures;
+mod schemas;
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The `*.json` files directly in a directory of the repository, sorted.
+pub fn json_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .expect("directory exists")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no documents in {dir}");
+    files
+}
