@@ -27,6 +27,10 @@ enum Command {
     Schema(commands::schema::Args),
     /// 医療的ケア判定スコアを計算する / Compute the medical-care score
     Score(commands::score::Args),
+    /// PDF (PDF/A-3、JSON 添付) を作る / Render a PDF (PDF/A-3 with the JSON attached)
+    Render(commands::render::Args),
+    /// PDF に添付された文書を取り出して検証する / Extract and validate the document a PDF carries
+    Extract(commands::extract::Args),
 }
 
 /// Language of messages.
@@ -68,6 +72,8 @@ fn main() -> ExitCode {
         Command::Validate(args) => commands::validate::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Score(args) => commands::score::run(&args),
+        Command::Render(args) => commands::render::run(&args),
+        Command::Extract(args) => commands::extract::run(&args),
     };
     ExitCode::from(code)
 }

@@ -31,7 +31,7 @@ pub use documents::*;
 pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, parse_json};
 pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use schema::{SchemaSet, schema_id, schema_json};
-pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, score, score_document};
+pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, Watch, score, score_document};
 pub use validate::{Report, validate, validate_value};
 pub use vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
 

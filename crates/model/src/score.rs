@@ -70,6 +70,44 @@ struct Points {
 }
 
 impl ScoreItem {
+    /// Every row, in the table's order.
+    pub const ALL: [ScoreItem; 19] = [
+        Self::Ventilator,
+        Self::Tracheostomy,
+        Self::NasopharyngealAirway,
+        Self::Oxygen,
+        Self::Suction,
+        Self::Nebulizer,
+        Self::TubeFeeding,
+        Self::FeedingPump,
+        Self::CentralVenousCatheter,
+        Self::SubcutaneousInjection,
+        Self::SubcutaneousPump,
+        Self::BloodGlucose,
+        Self::Dialysis,
+        Self::IntermittentCatheterization,
+        Self::ContinuousCatheterization,
+        Self::Stoma,
+        Self::Disimpaction,
+        Self::Enema,
+        Self::Seizure,
+    ];
+
+    /// The row's base points.
+    pub fn base_points(self) -> u32 {
+        self.points().base
+    }
+
+    /// The points a watch level adds on this row; `None` where the table has "–".
+    pub fn watch_points(self, watch: Watch) -> Option<u32> {
+        let points = self.points();
+        match watch {
+            Watch::High => points.high,
+            Watch::Mid => points.mid,
+            Watch::Low => points.high.map(|_| 0),
+        }
+    }
+
     /// The row's number in the table, e.g. `7(2)`.
     pub fn number(self) -> &'static str {
         match self {

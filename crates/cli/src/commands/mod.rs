@@ -1,3 +1,5 @@
+pub mod extract;
+pub mod render;
 pub mod schema;
 pub mod score;
 pub mod validate;

@@ -1,0 +1,102 @@
+//! `tsunagu render`: a document to a PDF/A-3 that carries its own JSON.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use tsunagu_model::{Lang, validate};
+use tsunagu_render::{RenderError, RenderOptions, Renderer};
+
+use crate::commands::validate::file_report;
+use crate::input::{Loaded, Source, load};
+use crate::output::{self, error_line};
+use crate::{LangArg, exit};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// 文書のファイル (- で標準入力) / Document file (- for standard input)
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// 出力先 (既定: 入力と同じ名前の .pdf) / Output path (default: the input's name with .pdf)
+    #[arg(short, long, value_name = "PDF")]
+    output: Option<PathBuf>,
+    /// 用紙の言語 / Language of the form
+    #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+    lang: LangArg,
+    /// 無効な文書も「下書き」として出力する / Render an invalid document, marked DRAFT on every page
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let lang = Lang::from(args.lang);
+    let source = if args.file.as_os_str() == "-" { Source::Stdin } else { Source::File(args.file.clone()) };
+    let bytes = match load(&source) {
+        Loaded::Bytes(bytes) => bytes,
+        Loaded::TooLarge(_) => {
+            error_line(lang, &format!("{source}: ファイルが大きすぎます"), &format!("{source}: file too large"));
+            return exit::INVALID;
+        }
+        Loaded::Failed(error) => {
+            let kind = error.kind();
+            error_line(lang, &format!("{source} を読み込めません: {kind}"), &format!("cannot read {source}: {kind}"));
+            return exit::USAGE_OR_IO;
+        }
+    };
+    let report = validate(&bytes);
+    let valid = report.is_valid();
+    let Some(document) = report.document.clone() else {
+        let _ = output::human(&[file_report(&source, report, None)], lang, &mut io::stderr());
+        return exit::INVALID;
+    };
+    if !valid && !args.force {
+        let _ = output::human(&[file_report(&source, report, None)], lang, &mut io::stderr());
+        error_line(
+            lang,
+            "無効な文書は出力しません (--force で下書きとして出力できます)",
+            "invalid documents are not rendered (--force renders a draft)",
+        );
+        return exit::INVALID;
+    }
+    let renderer = Renderer::with_embedded_fonts();
+    let options = RenderOptions { lang, draft: !valid };
+    let pdf = match renderer.render(&document, &options) {
+        Ok(pdf) => pdf,
+        Err(error @ RenderError::MissingGlyph { .. }) => {
+            error_line(lang, &format!("{source}: {}", error.message_ja()), &format!("{source}: {error}"));
+            return exit::INVALID;
+        }
+        Err(error) => {
+            error_line(lang, &error.message_ja(), &error.to_string());
+            return exit::USAGE_OR_IO;
+        }
+    };
+    let output = args.output.clone().unwrap_or_else(|| match &source {
+        Source::File(path) => path.with_extension("pdf"),
+        Source::Stdin => PathBuf::from(format!("{}.pdf", document.id())),
+    });
+    if let Err(error) = write_atomically(&output, &pdf) {
+        let kind = error.kind();
+        error_line(
+            lang,
+            &format!("{} に書き込めません: {kind}", output.display()),
+            &format!("cannot write {}: {kind}", output.display()),
+        );
+        return exit::USAGE_OR_IO;
+    }
+    eprintln!("{}", output.display());
+    exit::VALID
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so a
+/// reader never sees a half-written PDF.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}

@@ -1,0 +1,73 @@
+//! The fonts a renderer embeds, parsed once.
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// Fonts for rendering: BIZ UDGothic and BIZ UDMincho by default.
+pub struct Fonts {
+    pub(crate) fonts: Vec<Font>,
+    pub(crate) book: LazyHash<FontBook>,
+}
+
+/// A font file that could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontError {
+    /// Position of the file among those handed in.
+    pub index: usize,
+}
+
+impl std::fmt::Display for FontError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "font file {} is not a font Typst can read", self.index)
+    }
+}
+
+impl std::error::Error for FontError {}
+
+impl Fonts {
+    /// Parses font files (TTF, OTF or collections).
+    pub fn from_files(files: impl IntoIterator<Item = Vec<u8>>) -> Result<Self, FontError> {
+        let mut fonts = Vec::new();
+        for (index, data) in files.into_iter().enumerate() {
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(data)));
+            if fonts.len() == before {
+                return Err(FontError { index });
+            }
+        }
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        Ok(Self { fonts, book })
+    }
+
+    /// The fonts that travel with tsunagu (SIL OFL 1.1, see `fonts/OFL.txt`).
+    #[cfg(feature = "embedded-fonts")]
+    pub fn embedded() -> Self {
+        let files = [
+            include_bytes!("../fonts/BIZUDGothic-Regular.ttf").to_vec(),
+            include_bytes!("../fonts/BIZUDGothic-Bold.ttf").to_vec(),
+            include_bytes!("../fonts/BIZUDMincho-Regular.ttf").to_vec(),
+        ];
+        // These files are part of the crate and tested; they always parse.
+        Self::from_files(files).unwrap_or_else(|error| panic!("embedded fonts: {error}"))
+    }
+
+    /// Whether some font can draw `c`.
+    pub fn covers(&self, c: char) -> bool {
+        // Characters that shaping consumes without a glyph of their own.
+        if is_default_ignorable(c) || c.is_control() {
+            return true;
+        }
+        self.fonts.iter().any(|font| font.info().coverage.contains(c as u32))
+    }
+}
+
+/// Unicode default-ignorable code points that appear in real names and text
+/// (variation selectors, joiners, bidi marks): they never need a glyph.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}

@@ -1,0 +1,418 @@
+//! What the templates read: the document as written, plus everything derived
+//! for paper (era dates, ages, labels in the form's language, the score), so
+//! the templates only lay out and never compute.
+//!
+//! Field labels come from the JSON Schema titles (`日本語 / English`), the one
+//! source of the format's wording, so any care item renders without a template
+//! change.
+
+use std::sync::LazyLock;
+
+use serde_json::{Map, Value, json};
+use tsunagu_model::{Date, Document, Kind, Lang, ScoreItem, Vocabulary, Watch, schema_json, score_document};
+
+use crate::world::RenderOptions;
+
+static SCHEMAS: LazyLock<[Value; 3]> =
+    LazyLock::new(|| [schema_json(Kind::Instruction), schema_json(Kind::Assessment), schema_json(Kind::Consent)]);
+
+fn schema(kind: Kind) -> &'static Value {
+    let index = match kind {
+        Kind::Instruction => 0,
+        Kind::Assessment => 1,
+        Kind::Consent => 2,
+    };
+    &SCHEMAS[index]
+}
+
+/// Builds the view of one document.
+pub fn build(document: &Document, value: &Value, options: &RenderOptions, digest: &str, payload: &str) -> Value {
+    let lang = options.lang;
+    let kind = document.kind();
+    let root = schema(kind);
+    let mut view = json!({
+        "lang": lang.as_str(),
+        "draft": options.draft,
+        "kind": kind.as_str(),
+        "title": kind.label(lang),
+        "footer": {
+            "id": document.id().to_string(),
+            "version": tsunagu_model::FORMAT_VERSION,
+            "digest": &digest[..16],
+            "payload": payload,
+        },
+        "doc": value,
+        "dates": dates(value, root, lang),
+    });
+    let extra = match document {
+        Document::Instruction(sheet) => json!({
+            "age": age_text(sheet.child.birth_date, sheet.issue_date, lang),
+            "care": care(value.get("care"), root, lang),
+            "score": score(document, lang),
+            "sections": {
+                "dailyLife": rows_of(value.get("dailyLife"), root, &["properties", "dailyLife"], lang),
+                "clinicalInformation": rows_of(value.get("clinicalInformation"), root, &["properties", "clinicalInformation"], lang),
+            },
+            "labels": labels(value, root, lang),
+        }),
+        Document::Assessment(assessment) => json!({
+            "age": age_text(assessment.child.birth_date, assessment.assessed_on, lang),
+            "care": care(value.get("care"), root, lang),
+            "score": score(document, lang),
+            "sections": {
+                "dailyLife": rows_of(value.get("dailyLife"), root, &["properties", "dailyLife"], lang),
+                "family": rows_of(value.get("family"), root, &["properties", "family"], lang),
+                "wishes": rows_of(value.get("wishes"), root, &["properties", "wishes"], lang),
+                "disaster": rows_of(value.get("disaster"), root, &["properties", "disaster"], lang),
+            },
+            "labels": labels(value, root, lang),
+        }),
+        Document::Consent(_) => json!({
+            "checklists": {
+                "purposes": checklist(value.get("purposes"), root, "Purpose", lang),
+                "scope": checklist(value.get("scope"), root, "InformationScope", lang),
+                "recipients": checklist(
+                    Some(&Value::Array(
+                        value["recipients"].as_array().into_iter().flatten().map(|r| r["kind"].clone()).collect(),
+                    )),
+                    root,
+                    "RecipientKind",
+                    lang,
+                ),
+                "until": checklist(value["period"].get("until").map(|u| json!([u])).as_ref(), root, "ConsentUntil", lang),
+            },
+            "labels": labels(value, root, lang),
+        }),
+    };
+    if let (Some(view), Value::Object(extra)) = (view.as_object_mut(), extra) {
+        view.extend(extra);
+    }
+    view
+}
+
+/// A date for paper: 令和8年4月1日, or 1 April 2026 (Reiwa 8) in English.
+pub fn date_text(date: Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match (lang, date.era()) {
+        (Lang::Ja, Some(era)) => era.to_japanese(),
+        (Lang::Ja, None) => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        (Lang::En, era) => {
+            let month = MONTHS[usize::from(date.month() - 1)];
+            let era = era.map(|e| format!(" ({} {})", e.era.romaji(), e.year)).unwrap_or_default();
+            format!("{} {month} {}{era}", date.day(), date.year())
+        }
+    }
+}
+
+fn age_text(birth: Date, on: Date, lang: Lang) -> String {
+    let age = birth.years_until(on).unwrap_or(0);
+    match lang {
+        Lang::Ja => format!("{age}歳"),
+        Lang::En => format!("age {age}"),
+    }
+}
+
+/// Every date in the document, formatted, keyed by its JSON Pointer.
+fn dates(value: &Value, root: &Value, lang: Lang) -> Value {
+    let mut out = Map::new();
+    collect_dates(value, &mut String::new(), &mut out, lang);
+    let _ = root;
+    Value::Object(out)
+}
+
+fn collect_dates(value: &Value, pointer: &mut String, out: &mut Map<String, Value>, lang: Lang) {
+    match value {
+        Value::String(text) if text.len() == 10 => {
+            if let Ok(date) = Date::parse(text) {
+                out.insert(pointer.clone(), Value::String(date_text(date, lang)));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                collect_dates(item, pointer, out, lang);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                if key == "extensions" {
+                    continue;
+                }
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(key);
+                collect_dates(item, pointer, out, lang);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `日本語 / English` → the part for `lang`.
+fn pick(title: &str, lang: Lang) -> String {
+    match (title.split_once(" / "), lang) {
+        (Some((ja, _)), Lang::Ja) => ja.trim().to_owned(),
+        (Some((_, en)), Lang::En) => en.trim().to_owned(),
+        (None, _) => title.trim().to_owned(),
+    }
+}
+
+/// Follows `$ref`s to the schema that describes a value.
+fn resolve<'a>(node: &'a Value, root: &'a Value) -> &'a Value {
+    let mut node = node;
+    for _ in 0..8 {
+        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
+            Some(name) => match root["$defs"].get(name) {
+                Some(target) => node = target,
+                None => break,
+            },
+            None => break,
+        }
+    }
+    node
+}
+
+fn title_of(node: &Value, root: &Value) -> Option<String> {
+    node.get("title").or_else(|| resolve(node, root).get("title")).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn schema_at<'a>(root: &'a Value, path: &[&str]) -> &'a Value {
+    let mut node = root;
+    for step in path {
+        node = resolve(node, root);
+        node = node.get(*step).unwrap_or(&Value::Null);
+    }
+    node
+}
+
+fn rows_of(value: Option<&Value>, root: &Value, path: &[&str], lang: Lang) -> Value {
+    match value {
+        Some(value) => Value::Array(rows(value, schema_at(root, path), root, lang)),
+        None => Value::Array(Vec::new()),
+    }
+}
+
+/// Label/value rows for an object, in schema order, nested for sub-objects.
+fn rows(value: &Value, node: &Value, root: &Value, lang: Lang) -> Vec<Value> {
+    let node = resolve(node, root);
+    let Some(object) = value.as_object() else { return Vec::new() };
+    let Some(properties) = node.get("properties").and_then(Value::as_object) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (key, property) in properties {
+        let Some(item) = object.get(key) else { continue };
+        let label = title_of(property, root).map_or_else(|| key.clone(), |t| pick(&t, lang));
+        out.push(row(label, item, property, root, lang));
+    }
+    out
+}
+
+fn row(label: String, item: &Value, property: &Value, root: &Value, lang: Lang) -> Value {
+    let target = resolve(property, root);
+    if let Some(text) = scalar(item, target, root, lang) {
+        return json!({ "label": label, "value": text });
+    }
+    match item {
+        Value::Array(items) => {
+            let element = target.get("items").unwrap_or(&Value::Null);
+            let element_target = resolve(element, root);
+            let texts: Option<Vec<String>> = items.iter().map(|i| scalar(i, element_target, root, lang)).collect();
+            if let Some(texts) = texts {
+                let separator = if lang == Lang::Ja { "、" } else { ", " };
+                return json!({ "label": label, "value": texts.join(separator) });
+            }
+            let children: Vec<Value> = items
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| {
+                    json!({ "label": format!("{}", i + 1), "rows": rows(entry, element_target, root, lang) })
+                })
+                .collect();
+            json!({ "label": label, "rows": children })
+        }
+        Value::Object(_) => json!({ "label": label, "rows": rows(item, target, root, lang) }),
+        _ => json!({ "label": label, "value": "" }),
+    }
+}
+
+/// A value that prints on one line: text, numbers, dates, units, vocabulary, yes/no.
+fn scalar(item: &Value, target: &Value, root: &Value, lang: Lang) -> Option<String> {
+    let unit = target.pointer("/properties/unit/const").and_then(Value::as_str);
+    match item {
+        Value::Object(object) if unit.is_some() => {
+            let unit = unit.unwrap_or_default();
+            if let (Some(min), Some(max)) = (object.get("min"), object.get("max")) {
+                Some(format!("{min}–{max} {unit}"))
+            } else {
+                object.get("value").map(|v| format!("{v} {unit}"))
+            }
+        }
+        Value::String(text) => {
+            if let Some(options) = target.get("oneOf").and_then(Value::as_array)
+                && let Some(option) = options.iter().find(|o| o.get("const") == Some(item))
+            {
+                return Some(
+                    option.get("title").and_then(Value::as_str).map_or_else(|| text.clone(), |t| pick(t, lang)),
+                );
+            }
+            if target.get("format").and_then(Value::as_str) == Some("date")
+                && let Ok(date) = Date::parse(text)
+            {
+                return Some(date_text(date, lang));
+            }
+            Some(text.clone())
+        }
+        Value::Bool(yes) => Some(
+            match (yes, lang) {
+                (true, Lang::Ja) => "はい",
+                (false, Lang::Ja) => "いいえ",
+                (true, Lang::En) => "Yes",
+                (false, Lang::En) => "No",
+            }
+            .to_owned(),
+        ),
+        Value::Number(n) => Some(n.to_string()),
+        _ => {
+            let _ = root;
+            None
+        }
+    }
+}
+
+/// The care block: a checklist of every category, then a section per item present.
+fn care(value: Option<&Value>, root: &Value, lang: Lang) -> Value {
+    let node = resolve(&root["$defs"]["CareItems"], root);
+    let empty = Map::new();
+    let present = value.and_then(Value::as_object).unwrap_or(&empty);
+    let mut checklist = Vec::new();
+    let mut sections = Vec::new();
+    for (key, property) in node["properties"].as_object().into_iter().flatten() {
+        let title = title_of(property, root).unwrap_or_else(|| key.clone());
+        let label = pick(&title, lang);
+        let item = present.get(key);
+        if key != "other" {
+            checklist.push(json!({ "label": label, "checked": item.is_some() }));
+        }
+        if let Some(item) = item {
+            let rows = match row(label.clone(), item, property, root, lang) {
+                Value::Object(mut row) => row.remove("rows").unwrap_or(Value::Array(Vec::new())),
+                _ => Value::Array(Vec::new()),
+            };
+            sections.push(json!({ "key": key, "title": label, "rows": rows }));
+        }
+    }
+    json!({ "checklist": checklist, "sections": sections })
+}
+
+/// Every option of a vocabulary, checked where the document chose it.
+fn checklist(chosen: Option<&Value>, root: &Value, vocabulary: &str, lang: Lang) -> Value {
+    let chosen: Vec<&Value> = chosen.and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+    let options = root["$defs"][vocabulary]["oneOf"].as_array().cloned().unwrap_or_default();
+    Value::Array(
+        options
+            .iter()
+            .map(|option| {
+                let title = option.get("title").and_then(Value::as_str).unwrap_or_default();
+                let checked = option.get("const").is_some_and(|c| chosen.contains(&c));
+                json!({ "label": pick(title, lang), "checked": checked })
+            })
+            .collect(),
+    )
+}
+
+/// Labels of the vocabulary values and fields the templates print by hand.
+fn labels(value: &Value, root: &Value, lang: Lang) -> Value {
+    let mut out = Map::new();
+    for (name, def) in root["$defs"].as_object().into_iter().flatten() {
+        if let Some(options) = def.get("oneOf").and_then(Value::as_array) {
+            let mut map = Map::new();
+            for option in options {
+                if let (Some(c), Some(t)) =
+                    (option.get("const").and_then(Value::as_str), option.get("title").and_then(Value::as_str))
+                {
+                    map.insert(c.to_owned(), Value::String(pick(t, lang)));
+                }
+            }
+            out.insert(name.clone(), Value::Object(map));
+        }
+    }
+    let _ = value;
+    Value::Object(out)
+}
+
+fn watch_label(watch: Option<Watch>, lang: Lang) -> &'static str {
+    match (watch, lang) {
+        (Some(Watch::High), Lang::Ja) => "高",
+        (Some(Watch::Mid), Lang::Ja) => "中",
+        (Some(Watch::Low), Lang::Ja) => "低",
+        (Some(Watch::High), Lang::En) => "high",
+        (Some(Watch::Mid), Lang::En) => "mid",
+        (Some(Watch::Low), Lang::En) => "low",
+        (None, _) => "",
+    }
+}
+
+/// The score as the official table: every row, with points where counted.
+fn score(document: &Document, lang: Lang) -> Value {
+    let Some(score) = score_document(document) else { return Value::Null };
+    let cell = |points: Option<u32>| points.map_or_else(|| "–".to_owned(), |p| p.to_string());
+    let table: Vec<Value> = ScoreItem::ALL
+        .iter()
+        .map(|&item| {
+            let line = score.lines.iter().find(|line| line.item == item);
+            json!({
+                "number": item.number(),
+                "label": item.label(lang),
+                "base": item.base_points(),
+                "high": cell(item.watch_points(Watch::High)),
+                "mid": cell(item.watch_points(Watch::Mid)),
+                "low": cell(item.watch_points(Watch::Low)),
+                "counted": line.is_some(),
+                "watch": watch_label(line.and_then(|l| l.watch), lang),
+                "points": line.map(|l| l.points),
+                "note": line.and_then(|l| l.note.as_ref()).map(|n| n.get(lang).to_owned()),
+            })
+        })
+        .collect();
+    json!({
+        "table": table,
+        "total": score.total,
+        "class": score.class.label(lang),
+        "shortStay": score.short_stay_threshold_met,
+        "notes": score.diagnostics.iter().map(|d| d.message.get(lang).to_owned()).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_print_in_the_era_and_in_english() {
+        let date = Date::parse("2019-05-01").expect("date");
+        assert_eq!(date_text(date, Lang::Ja), "令和元年5月1日");
+        assert_eq!(date_text(date, Lang::En), "1 May 2019 (Reiwa 1)");
+    }
+
+    #[test]
+    fn titles_split_by_language() {
+        assert_eq!(pick("姓 / Family name", Lang::Ja), "姓");
+        assert_eq!(pick("姓 / Family name", Lang::En), "Family name");
+        assert_eq!(pick("PEEP", Lang::En), "PEEP");
+    }
+}

@@ -1,0 +1,315 @@
+//! The renderer and the Typst `World` it compiles in: templates and fonts are
+//! shared and parsed once; each document adds only its own virtual files.
+
+use std::fmt;
+
+use tsunagu_model::{Date, Document, Lang};
+use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::fonts::Fonts;
+use crate::{qr, view};
+
+/// How to render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Language of the form's printed labels (the data stays as written).
+    pub lang: Lang,
+    /// Mark every page 下書き / DRAFT (for documents that are not valid yet).
+    pub draft: bool,
+}
+
+/// Why a document could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderError {
+    /// A character no embedded font can draw. `pointer` names the field; the
+    /// character itself is kept out of the message (it is part of the data).
+    MissingGlyph { pointer: String, codepoint: u32 },
+    /// Typst failed on a template: a bug in tsunagu, not in the document.
+    Template { messages: Vec<String> },
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MissingGlyph { pointer, .. } => {
+                write!(f, "{pointer}: a character is not in the embedded fonts and would print as a blank box")
+            }
+            Self::Template { messages } => write!(f, "template error: {}", messages.join("; ")),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+impl RenderError {
+    /// The message in Japanese.
+    pub fn message_ja(&self) -> String {
+        match self {
+            Self::MissingGlyph { pointer, .. } => {
+                format!("{pointer}: 埋め込みフォントにない文字があります (空白の四角で印刷されるため中止しました)")
+            }
+            Self::Template { messages } => {
+                format!("テンプレートのエラー (tsunagu の不具合です): {}", messages.join("; "))
+            }
+        }
+    }
+}
+
+/// The templates, by path inside the virtual project.
+const TEMPLATES: [(&str, &str); 4] = [
+    ("/templates/common.typ", include_str!("../templates/common.typ")),
+    ("/templates/instruction.typ", include_str!("../templates/instruction.typ")),
+    ("/templates/assessment.typ", include_str!("../templates/assessment.typ")),
+    ("/templates/consent.typ", include_str!("../templates/consent.typ")),
+];
+
+const VIEW_PATH: &str = "/data/view.json";
+const QR_PATH: &str = "/data/qr.svg";
+const DOCUMENT_PATH: &str = "/data/document.json";
+
+fn file_id(path: &str) -> FileId {
+    // The paths are constants above; they are always valid virtual paths.
+    let vpath = VirtualPath::new(path).unwrap_or_else(|error| panic!("bad template path {path}: {error:?}"));
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
+
+/// A warm renderer: fonts parsed and templates loaded once, then any number of
+/// documents rendered, from any number of threads.
+pub struct Renderer {
+    library: LazyHash<Library>,
+    fonts: Fonts,
+    templates: Vec<(FileId, Source)>,
+    view_id: FileId,
+    qr_id: FileId,
+    document_id: FileId,
+}
+
+impl Renderer {
+    pub fn new(fonts: Fonts) -> Self {
+        let templates = TEMPLATES
+            .iter()
+            .map(|(path, text)| {
+                let id = file_id(path);
+                (id, Source::new(id, (*text).to_owned()))
+            })
+            .collect();
+        Self {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            templates,
+            view_id: file_id(VIEW_PATH),
+            qr_id: file_id(QR_PATH),
+            document_id: file_id(DOCUMENT_PATH),
+        }
+    }
+
+    /// A renderer with the fonts that travel with tsunagu.
+    #[cfg(feature = "embedded-fonts")]
+    pub fn with_embedded_fonts() -> Self {
+        Self::new(Fonts::embedded())
+    }
+
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
+    /// Renders a document (which should be valid; see [`RenderOptions::draft`])
+    /// to PDF/A-3 bytes with its canonical JSON attached.
+    pub fn render(&self, document: &Document, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
+        let canonical = document.to_canonical_json();
+        let value = document.to_value();
+        if let Some((pointer, codepoint)) = first_missing_glyph(&self.fonts, &value, &mut String::new()) {
+            return Err(RenderError::MissingGlyph { pointer, codepoint });
+        }
+        let digest = qr::digest(&canonical);
+        let kind = document.kind();
+        let payload = qr::payload(tsunagu_model::FORMAT_VERSION, kind.as_str(), &document.id().to_string(), &digest);
+        let view = view::build(document, &value, options, &digest, &payload);
+        let qr = qr::svg(&payload).unwrap_or_default();
+        let date = document_date(document);
+        let world = DocumentWorld {
+            renderer: self,
+            main: file_id(&format!("/templates/{}.typ", kind.as_str())),
+            view: Bytes::new(serde_json::to_vec(&view).unwrap_or_default()),
+            qr: Bytes::from_string(qr),
+            document: Bytes::new(canonical),
+            today: Datetime::from_ymd(date.year(), date.month(), date.day()),
+        };
+        let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|errors| template_error(&errors))?;
+        match blank_glyph(&compiled, &value) {
+            Some(Some(pointer)) => return Err(RenderError::MissingGlyph { pointer, codepoint: 0 }),
+            Some(None) => {
+                let message = "a character of the form's own text is not in the fonts".to_owned();
+                return Err(RenderError::Template { messages: vec![message] });
+            }
+            None => {}
+        }
+        let pdf = typst_pdf::pdf(&compiled, &pdf_options(document, date)).map_err(|errors| template_error(&errors));
+        // Typst memoises across compilations; drop what the last few documents did not use
+        // so a long batch stays within bounded memory.
+        typst::comemo::evict(2);
+        pdf
+    }
+}
+
+fn pdf_options(document: &Document, date: Date) -> PdfOptions {
+    let standards = PdfStandards::new(&[PdfStandard::A_3a])
+        .unwrap_or_else(|error| panic!("PDF/A-3a is a valid standard: {error:?}"));
+    PdfOptions {
+        ident: Smart::Custom(document.id().to_string()),
+        creator: Smart::Custom(Some(format!("tsunagu {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Datetime::from_ymd(date.year(), date.month(), date.day()).map(Timestamp::new_utc),
+        standards,
+        ..PdfOptions::default()
+    }
+}
+
+/// The date a document is about; it stands in for "today" so output never depends on the clock.
+fn document_date(document: &Document) -> Date {
+    match document {
+        Document::Instruction(sheet) => sheet.issue_date,
+        Document::Assessment(assessment) => assessment.assessed_on,
+        Document::Consent(consent) => consent.receipt.received_on,
+    }
+}
+
+fn template_error(errors: &[SourceDiagnostic]) -> RenderError {
+    let messages = errors
+        .iter()
+        .filter(|d| d.severity == TypstSeverity::Error)
+        .map(|d| {
+            let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+            if hints.is_empty() { d.message.to_string() } else { format!("{} ({})", d.message, hints.join("; ")) }
+        })
+        .collect();
+    RenderError::Template { messages }
+}
+
+/// The first string in the document with a character no font covers, as (pointer, code point).
+fn first_missing_glyph(fonts: &Fonts, value: &serde_json::Value, pointer: &mut String) -> Option<(String, u32)> {
+    match value {
+        serde_json::Value::String(text) => {
+            text.chars().find(|&c| !fonts.covers(c)).map(|c| (pointer.clone(), u32::from(c)))
+        }
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let len = pointer.len();
+            pointer.push_str(&format!("/{i}"));
+            let found = first_missing_glyph(fonts, item, pointer);
+            pointer.truncate(len);
+            found
+        }),
+        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            let found = first_missing_glyph(fonts, item, pointer);
+            pointer.truncate(len);
+            found
+        }),
+        _ => None,
+    }
+}
+
+/// A safety net behind the coverage check: a laid-out glyph 0 (".notdef", the
+/// blank box) anywhere on a page: `Some(Some(field))` when the text comes from
+/// the document, `Some(None)` when it is the form's own text.
+fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Option<String>> {
+    fn walk(frame: &typst::layout::Frame) -> Option<String> {
+        frame.items().find_map(|(_, item)| match item {
+            typst::layout::FrameItem::Group(group) => walk(&group.frame),
+            typst::layout::FrameItem::Text(text) if text.glyphs.iter().any(|g| g.id == 0) => {
+                Some(text.text.to_string())
+            }
+            _ => None,
+        })
+    }
+    let text = document.pages().iter().find_map(|page| walk(&page.frame))?;
+    Some(field_containing(value, &text, &mut String::new()))
+}
+
+fn field_containing(value: &serde_json::Value, needle: &str, pointer: &mut String) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) if text.contains(needle.trim()) => Some(pointer.clone()),
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let len = pointer.len();
+            pointer.push_str(&format!("/{i}"));
+            let found = field_containing(item, needle, pointer);
+            pointer.truncate(len);
+            found
+        }),
+        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(key);
+            let found = field_containing(item, needle, pointer);
+            pointer.truncate(len);
+            found
+        }),
+        _ => None,
+    }
+}
+
+/// The world one document is compiled in.
+struct DocumentWorld<'a> {
+    renderer: &'a Renderer,
+    main: FileId,
+    view: Bytes,
+    qr: Bytes,
+    document: Bytes,
+    today: Option<Datetime>,
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.renderer.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.renderer.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.renderer
+            .templates
+            .iter()
+            .find(|(template, _)| *template == id)
+            .map(|(_, source)| source.clone())
+            .ok_or_else(|| not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.renderer.view_id {
+            Ok(self.view.clone())
+        } else if id == self.renderer.qr_id {
+            Ok(self.qr.clone())
+        } else if id == self.renderer.document_id {
+            Ok(self.document.clone())
+        } else {
+            // Nothing else exists: no file system, no packages.
+            self.source(id).map(|source| Bytes::from_string(source.text().to_owned()))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.renderer.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_without_slash().into())
+}
