@@ -123,6 +123,34 @@ impl Renderer {
     /// Renders a document (which should be valid; see [`RenderOptions::draft`])
     /// to PDF/A-3 bytes with its canonical JSON attached.
     pub fn render(&self, document: &Document, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
+        let (compiled, date) = self.compile(document, options)?;
+        let pdf = typst_pdf::pdf(&compiled, &pdf_options(document, date)).map_err(|errors| template_error(&errors));
+        evict();
+        pdf
+    }
+
+    /// The first page as a PNG, `pixels_per_pt` pixels per point (for previews and reference tests).
+    #[cfg(feature = "preview")]
+    pub fn preview_first_page(
+        &self,
+        document: &Document,
+        options: &RenderOptions,
+        pixels_per_pt: f32,
+    ) -> Result<Vec<u8>, RenderError> {
+        let (compiled, _) = self.compile(document, options)?;
+        evict();
+        let page =
+            compiled.pages().first().ok_or_else(|| RenderError::Template { messages: vec!["no page".into()] })?;
+        let render_options = typst_render::RenderOptions {
+            pixel_per_pt: f64::from(pixels_per_pt).into(),
+            ..typst_render::RenderOptions::default()
+        };
+        typst_render::render(page, &render_options)
+            .encode_png()
+            .map_err(|error| RenderError::Template { messages: vec![error.to_string()] })
+    }
+
+    fn compile(&self, document: &Document, options: &RenderOptions) -> Result<(PagedDocument, Date), RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
         if let Some((pointer, codepoint)) = first_missing_glyph(&self.fonts, &value, &mut String::new()) {
@@ -144,19 +172,20 @@ impl Renderer {
         };
         let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|errors| template_error(&errors))?;
         match blank_glyph(&compiled, &value) {
-            Some(Some(pointer)) => return Err(RenderError::MissingGlyph { pointer, codepoint: 0 }),
+            Some(Some(pointer)) => Err(RenderError::MissingGlyph { pointer, codepoint: 0 }),
             Some(None) => {
                 let message = "a character of the form's own text is not in the fonts".to_owned();
-                return Err(RenderError::Template { messages: vec![message] });
+                Err(RenderError::Template { messages: vec![message] })
             }
-            None => {}
+            None => Ok((compiled, date)),
         }
-        let pdf = typst_pdf::pdf(&compiled, &pdf_options(document, date)).map_err(|errors| template_error(&errors));
-        // Typst memoises across compilations; drop what the last few documents did not use
-        // so a long batch stays within bounded memory.
-        typst::comemo::evict(2);
-        pdf
     }
+}
+
+/// Typst memoises across compilations; drop what the last few documents did not
+/// use, so a long batch stays within bounded memory.
+fn evict() {
+    typst::comemo::evict(2);
 }
 
 fn pdf_options(document: &Document, date: Date) -> PdfOptions {
