@@ -33,7 +33,7 @@ pub enum Loaded {
 }
 
 /// Expands the arguments into sources: files as given, directories walked for
-/// `*.json` in name order, `-` as standard input.
+/// `*.json` and `*.xml` in name order, `-` as standard input.
 pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<(PathBuf, io::Error)>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
@@ -73,7 +73,7 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<(PathBuf, io::Er
     for (path, is_dir) in paths {
         if is_dir {
             walk(&path, sources, errors, depth + 1);
-        } else if path.extension().is_some_and(|ext| ext == "json") {
+        } else if path.extension().is_some_and(|ext| ext == "json" || ext == "xml") {
             sources.push(Source::File(path));
         }
     }

@@ -31,6 +31,12 @@ enum Command {
     Render(commands::render::Args),
     /// PDF に添付された文書を取り出して検証する / Extract and validate the document a PDF carries
     Extract(commands::extract::Args),
+    /// 紙 (QR コード) とデータを照合する / Match a paper copy (QR code) with its data
+    Verify(commands::verify::Args),
+    /// JSON と XML を相互に変換する / Convert between the JSON and XML forms
+    Convert(commands::convert::Args),
+    /// 診断コードの一覧 / List every diagnostic code
+    Codes(commands::codes::Args),
 }
 
 /// Language of messages.
@@ -74,6 +80,9 @@ fn main() -> ExitCode {
         Command::Score(args) => commands::score::run(&args),
         Command::Render(args) => commands::render::run(&args),
         Command::Extract(args) => commands::extract::run(&args),
+        Command::Verify(args) => commands::verify::run(&args),
+        Command::Convert(args) => commands::convert::run(&args),
+        Command::Codes(args) => commands::codes::run(&args),
     };
     ExitCode::from(code)
 }

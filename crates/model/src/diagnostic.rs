@@ -85,6 +85,7 @@ macro_rules! codes {
 
 codes! {
     NotJson = "document.not-json", Error, "The input is not well-formed JSON (or not UTF-8).";
+    NotXml = "document.not-xml", Error, "The input is XML that is malformed, hostile (DOCTYPE, entities) or not a tsunagu document.";
     TooLarge = "document.too-large", Error, "The input is larger than the format allows.";
     TooDeep = "document.too-deep", Error, "JSON nests deeper than the format allows.";
     DuplicateKey = "document.duplicate-key", Error, "An object has the same key twice.";

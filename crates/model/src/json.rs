@@ -96,6 +96,28 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, ParseError> {
     })
 }
 
+/// Calls `visit` with the JSON Pointer and text of every string in `value`, in
+/// document order, until it returns `Some`; returns that.
+pub fn find_string<T>(value: &Value, visit: &mut impl FnMut(&str, &str) -> Option<T>) -> Option<T> {
+    fn walk<T>(value: &Value, pointer: &mut String, visit: &mut impl FnMut(&str, &str) -> Option<T>) -> Option<T> {
+        let mut nested = |token: &str, item: &Value, pointer: &mut String| {
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&escape_token(token));
+            let found = walk(item, pointer, visit);
+            pointer.truncate(len);
+            found
+        };
+        match value {
+            Value::String(text) => visit(pointer, text),
+            Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| nested(&i.to_string(), item, pointer)),
+            Value::Object(map) => map.iter().find_map(|(key, item)| nested(key, item, pointer)),
+            _ => None,
+        }
+    }
+    walk(value, &mut String::new(), visit)
+}
+
 fn syntax_error(error: &serde_json::Error) -> ParseError {
     // serde_json's own messages can quote input (e.g. an invalid escape), so we
     // only keep its category and position.

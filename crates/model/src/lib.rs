@@ -28,7 +28,7 @@ pub use common::{Address, Child, Extensions, Facility, Guardian, Institution, Pe
 pub use date::{Date, DateError, Era, EraDate};
 pub use diagnostic::{Code, Diagnostic, Message, Severity};
 pub use documents::*;
-pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, parse_json};
+pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, find_string, parse_json};
 pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use schema::{SchemaSet, schema_id, schema_json};
 pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, Watch, score, score_document};

@@ -129,3 +129,27 @@ fn find_name<'a>(
     }
     None
 }
+
+/// The QR payload a tsunagu PDF declares in its metadata (document keywords).
+pub fn declared_payload(pdf: &[u8]) -> Option<String> {
+    if pdf.len() > MAX_PDF_BYTES {
+        return None;
+    }
+    let document = lopdf::Document::load_mem(pdf).ok()?;
+    let info = deref_dict(&document, document.trailer.get(b"Info").ok())?;
+    let keywords = match info.get(b"Keywords").ok()? {
+        Object::String(bytes, _) => decode_text_string(bytes),
+        _ => return None,
+    };
+    keywords.split([',', ';']).map(str::trim).find(|k| k.starts_with("tsunagu:")).map(str::to_owned)
+}
+
+/// PDF text strings are PDFDocEncoding (ASCII for our payload) or UTF-16BE with a BOM.
+fn decode_text_string(bytes: &[u8]) -> String {
+    if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = utf16.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}

@@ -14,8 +14,9 @@ mod qr;
 mod view;
 mod world;
 
-pub use extract::{ExtractError, ExtractedData, MAX_PDF_BYTES, extract_attachment};
+pub use extract::{ExtractError, ExtractedData, MAX_PDF_BYTES, declared_payload, extract_attachment};
 pub use fonts::{FontError, Fonts};
+pub use qr::{digest, payload};
 pub use world::{RenderError, RenderOptions, Renderer};
 
 /// The file name of the JSON attached to every PDF.

@@ -7,7 +7,11 @@ use sha2::{Digest, Sha256};
 
 /// SHA-256 of the canonical JSON, in lowercase hex.
 pub fn digest(canonical_json: &[u8]) -> String {
-    Sha256::digest(canonical_json).iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    Sha256::digest(canonical_json).iter().fold(String::with_capacity(64), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
 }
 
 /// What the QR code holds: `tsunagu:<version>:<kind>:<id>:sha256:<hex>`.

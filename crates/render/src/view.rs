@@ -9,7 +9,9 @@
 use std::sync::LazyLock;
 
 use serde_json::{Map, Value, json};
-use tsunagu_model::{Date, Document, Kind, Lang, ScoreItem, Vocabulary, Watch, schema_json, score_document};
+use tsunagu_model::{
+    Date, Document, Kind, Lang, ScoreItem, Vocabulary, Watch, find_string, schema_json, score_document,
+};
 
 use crate::world::RenderOptions;
 
@@ -26,7 +28,7 @@ fn schema(kind: Kind) -> &'static Value {
 }
 
 /// Builds the view of one document.
-pub fn build(document: &Document, value: &Value, options: &RenderOptions, digest: &str, payload: &str) -> Value {
+pub fn build(document: &Document, value: &Value, options: RenderOptions, digest: &str, payload: &str) -> Value {
     let lang = options.lang;
     let kind = document.kind();
     let root = schema(kind);
@@ -42,7 +44,7 @@ pub fn build(document: &Document, value: &Value, options: &RenderOptions, digest
             "payload": payload,
         },
         "doc": value,
-        "dates": dates(value, root, lang),
+        "dates": dates(value, lang),
     });
     let extra = match document {
         Document::Instruction(sheet) => json!({
@@ -53,7 +55,7 @@ pub fn build(document: &Document, value: &Value, options: &RenderOptions, digest
                 "dailyLife": rows_of(value.get("dailyLife"), root, &["properties", "dailyLife"], lang),
                 "clinicalInformation": rows_of(value.get("clinicalInformation"), root, &["properties", "clinicalInformation"], lang),
             },
-            "labels": labels(value, root, lang),
+            "labels": labels(root, lang),
         }),
         Document::Assessment(assessment) => json!({
             "age": age_text(assessment.child.birth_date, assessment.assessed_on, lang),
@@ -65,7 +67,7 @@ pub fn build(document: &Document, value: &Value, options: &RenderOptions, digest
                 "wishes": rows_of(value.get("wishes"), root, &["properties", "wishes"], lang),
                 "disaster": rows_of(value.get("disaster"), root, &["properties", "disaster"], lang),
             },
-            "labels": labels(value, root, lang),
+            "labels": labels(root, lang),
         }),
         Document::Consent(_) => json!({
             "checklists": {
@@ -81,7 +83,7 @@ pub fn build(document: &Document, value: &Value, options: &RenderOptions, digest
                 ),
                 "until": checklist(value["period"].get("until").map(|u| json!([u])).as_ref(), root, "ConsentUntil", lang),
             },
-            "labels": labels(value, root, lang),
+            "labels": labels(root, lang),
         }),
     };
     if let (Some(view), Value::Object(extra)) = (view.as_object_mut(), extra) {
@@ -126,42 +128,18 @@ fn age_text(birth: Date, on: Date, lang: Lang) -> String {
 }
 
 /// Every date in the document, formatted, keyed by its JSON Pointer.
-fn dates(value: &Value, root: &Value, lang: Lang) -> Value {
+fn dates(value: &Value, lang: Lang) -> Value {
     let mut out = Map::new();
-    collect_dates(value, &mut String::new(), &mut out, lang);
-    let _ = root;
+    find_string::<()>(value, &mut |pointer, text| {
+        if text.len() == 10
+            && !pointer.starts_with("/extensions")
+            && let Ok(date) = Date::parse(text)
+        {
+            out.insert(pointer.to_owned(), Value::String(date_text(date, lang)));
+        }
+        None
+    });
     Value::Object(out)
-}
-
-fn collect_dates(value: &Value, pointer: &mut String, out: &mut Map<String, Value>, lang: Lang) {
-    match value {
-        Value::String(text) if text.len() == 10 => {
-            if let Ok(date) = Date::parse(text) {
-                out.insert(pointer.clone(), Value::String(date_text(date, lang)));
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push_str(&format!("/{i}"));
-                collect_dates(item, pointer, out, lang);
-                pointer.truncate(len);
-            }
-        }
-        Value::Object(map) => {
-            for (key, item) in map {
-                if key == "extensions" {
-                    continue;
-                }
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(key);
-                collect_dates(item, pointer, out, lang);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// `日本語 / English` → the part for `lang`.
@@ -217,21 +195,21 @@ fn rows(value: &Value, node: &Value, root: &Value, lang: Lang) -> Vec<Value> {
     for (key, property) in properties {
         let Some(item) = object.get(key) else { continue };
         let label = title_of(property, root).map_or_else(|| key.clone(), |t| pick(&t, lang));
-        out.push(row(label, item, property, root, lang));
+        out.push(row(&label, item, property, root, lang));
     }
     out
 }
 
-fn row(label: String, item: &Value, property: &Value, root: &Value, lang: Lang) -> Value {
+fn row(label: &str, item: &Value, property: &Value, root: &Value, lang: Lang) -> Value {
     let target = resolve(property, root);
-    if let Some(text) = scalar(item, target, root, lang) {
+    if let Some(text) = scalar(item, target, lang) {
         return json!({ "label": label, "value": text });
     }
     match item {
         Value::Array(items) => {
             let element = target.get("items").unwrap_or(&Value::Null);
             let element_target = resolve(element, root);
-            let texts: Option<Vec<String>> = items.iter().map(|i| scalar(i, element_target, root, lang)).collect();
+            let texts: Option<Vec<String>> = items.iter().map(|i| scalar(i, element_target, lang)).collect();
             if let Some(texts) = texts {
                 let separator = if lang == Lang::Ja { "、" } else { ", " };
                 return json!({ "label": label, "value": texts.join(separator) });
@@ -251,7 +229,7 @@ fn row(label: String, item: &Value, property: &Value, root: &Value, lang: Lang) 
 }
 
 /// A value that prints on one line: text, numbers, dates, units, vocabulary, yes/no.
-fn scalar(item: &Value, target: &Value, root: &Value, lang: Lang) -> Option<String> {
+fn scalar(item: &Value, target: &Value, lang: Lang) -> Option<String> {
     let unit = target.pointer("/properties/unit/const").and_then(Value::as_str);
     match item {
         Value::Object(object) if unit.is_some() => {
@@ -287,10 +265,7 @@ fn scalar(item: &Value, target: &Value, root: &Value, lang: Lang) -> Option<Stri
             .to_owned(),
         ),
         Value::Number(n) => Some(n.to_string()),
-        _ => {
-            let _ = root;
-            None
-        }
+        _ => None,
     }
 }
 
@@ -309,7 +284,7 @@ fn care(value: Option<&Value>, root: &Value, lang: Lang) -> Value {
             checklist.push(json!({ "label": label, "checked": item.is_some() }));
         }
         if let Some(item) = item {
-            let rows = match row(label.clone(), item, property, root, lang) {
+            let rows = match row(&label, item, property, root, lang) {
                 Value::Object(mut row) => row.remove("rows").unwrap_or(Value::Array(Vec::new())),
                 _ => Value::Array(Vec::new()),
             };
@@ -336,7 +311,7 @@ fn checklist(chosen: Option<&Value>, root: &Value, vocabulary: &str, lang: Lang)
 }
 
 /// Labels of the vocabulary values and fields the templates print by hand.
-fn labels(value: &Value, root: &Value, lang: Lang) -> Value {
+fn labels(root: &Value, lang: Lang) -> Value {
     let mut out = Map::new();
     for (name, def) in root["$defs"].as_object().into_iter().flatten() {
         if let Some(options) = def.get("oneOf").and_then(Value::as_array) {
@@ -351,7 +326,6 @@ fn labels(value: &Value, root: &Value, lang: Lang) -> Value {
             out.insert(name.clone(), Value::Object(map));
         }
     }
-    let _ = value;
     Value::Object(out)
 }
 

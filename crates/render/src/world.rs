@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use tsunagu_model::{Date, Document, Lang};
+use tsunagu_model::{Date, Document, Lang, find_string};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -123,7 +123,7 @@ impl Renderer {
     /// Renders a document (which should be valid; see [`RenderOptions::draft`])
     /// to PDF/A-3 bytes with its canonical JSON attached.
     pub fn render(&self, document: &Document, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-        let (compiled, date) = self.compile(document, options)?;
+        let (compiled, date) = self.compile(document, *options)?;
         let pdf = typst_pdf::pdf(&compiled, &pdf_options(document, date)).map_err(|errors| template_error(&errors));
         evict();
         pdf
@@ -137,7 +137,7 @@ impl Renderer {
         options: &RenderOptions,
         pixels_per_pt: f32,
     ) -> Result<Vec<u8>, RenderError> {
-        let (compiled, _) = self.compile(document, options)?;
+        let (compiled, _) = self.compile(document, *options)?;
         evict();
         let page =
             compiled.pages().first().ok_or_else(|| RenderError::Template { messages: vec!["no page".into()] })?;
@@ -150,10 +150,10 @@ impl Renderer {
             .map_err(|error| RenderError::Template { messages: vec![error.to_string()] })
     }
 
-    fn compile(&self, document: &Document, options: &RenderOptions) -> Result<(PagedDocument, Date), RenderError> {
+    fn compile(&self, document: &Document, options: RenderOptions) -> Result<(PagedDocument, Date), RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
-        if let Some((pointer, codepoint)) = first_missing_glyph(&self.fonts, &value, &mut String::new()) {
+        if let Some((pointer, codepoint)) = first_missing_glyph(&self.fonts, &value) {
             return Err(RenderError::MissingGlyph { pointer, codepoint });
         }
         let digest = qr::digest(&canonical);
@@ -172,8 +172,8 @@ impl Renderer {
         };
         let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|errors| template_error(&errors))?;
         match blank_glyph(&compiled, &value) {
-            Some(Some(pointer)) => Err(RenderError::MissingGlyph { pointer, codepoint: 0 }),
-            Some(None) => {
+            Some(BlankGlyph::InData(pointer)) => Err(RenderError::MissingGlyph { pointer, codepoint: 0 }),
+            Some(BlankGlyph::InForm) => {
                 let message = "a character of the form's own text is not in the fonts".to_owned();
                 Err(RenderError::Template { messages: vec![message] })
             }
@@ -222,34 +222,22 @@ fn template_error(errors: &[SourceDiagnostic]) -> RenderError {
 }
 
 /// The first string in the document with a character no font covers, as (pointer, code point).
-fn first_missing_glyph(fonts: &Fonts, value: &serde_json::Value, pointer: &mut String) -> Option<(String, u32)> {
-    match value {
-        serde_json::Value::String(text) => {
-            text.chars().find(|&c| !fonts.covers(c)).map(|c| (pointer.clone(), u32::from(c)))
-        }
-        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
-            let len = pointer.len();
-            pointer.push_str(&format!("/{i}"));
-            let found = first_missing_glyph(fonts, item, pointer);
-            pointer.truncate(len);
-            found
-        }),
-        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
-            let len = pointer.len();
-            pointer.push('/');
-            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            let found = first_missing_glyph(fonts, item, pointer);
-            pointer.truncate(len);
-            found
-        }),
-        _ => None,
-    }
+fn first_missing_glyph(fonts: &Fonts, value: &serde_json::Value) -> Option<(String, u32)> {
+    find_string(value, &mut |pointer, text| {
+        text.chars().find(|&c| !fonts.covers(c)).map(|c| (pointer.to_owned(), u32::from(c)))
+    })
 }
 
-/// A safety net behind the coverage check: a laid-out glyph 0 (".notdef", the
-/// blank box) anywhere on a page: `Some(Some(field))` when the text comes from
-/// the document, `Some(None)` when it is the form's own text.
-fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Option<String>> {
+/// Where a laid-out glyph 0 (".notdef", the blank box) came from.
+enum BlankGlyph {
+    /// A field of the document, by JSON Pointer.
+    InData(String),
+    /// The form's own text.
+    InForm,
+}
+
+/// A safety net behind the coverage check: a blank box anywhere on a page.
+fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<BlankGlyph> {
     fn walk(frame: &typst::layout::Frame) -> Option<String> {
         frame.items().find_map(|(_, item)| match item {
             typst::layout::FrameItem::Group(group) => walk(&group.frame),
@@ -260,29 +248,11 @@ fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Op
         })
     }
     let text = document.pages().iter().find_map(|page| walk(&page.frame))?;
-    Some(field_containing(value, &text, &mut String::new()))
-}
-
-fn field_containing(value: &serde_json::Value, needle: &str, pointer: &mut String) -> Option<String> {
-    match value {
-        serde_json::Value::String(text) if text.contains(needle.trim()) => Some(pointer.clone()),
-        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
-            let len = pointer.len();
-            pointer.push_str(&format!("/{i}"));
-            let found = field_containing(item, needle, pointer);
-            pointer.truncate(len);
-            found
-        }),
-        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
-            let len = pointer.len();
-            pointer.push('/');
-            pointer.push_str(key);
-            let found = field_containing(item, needle, pointer);
-            pointer.truncate(len);
-            found
-        }),
-        _ => None,
-    }
+    let needle = text.trim();
+    Some(
+        find_string(value, &mut |pointer, field| field.contains(needle).then(|| pointer.to_owned()))
+            .map_or(BlankGlyph::InForm, BlankGlyph::InData),
+    )
 }
 
 /// The world one document is compiled in.

@@ -93,6 +93,7 @@ pub fn run(args: &Args) -> u8 {
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    fs::create_dir_all(dir)?;
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
     if result.is_err() {

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use clap::ValueEnum;
-use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, validate};
+use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, validate, validate_value};
 
 use crate::input::{Loaded, Source, expand, load};
 use crate::output::{self, FileReport};
@@ -30,6 +30,12 @@ enum Format {
     Human,
     /// JSON Lines (1行に1文書) / JSON Lines, one object per document
     Json,
+    /// JUnit XML (1文書 = 1テストケース) / JUnit XML, one test case per document
+    Junit,
+    /// SARIF 2.1.0
+    Sarif,
+    /// GitHub Actions の注釈 / GitHub Actions annotations
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,6 +66,9 @@ pub fn run(args: &Args) -> u8 {
     let written = match args.format {
         Format::Human => output::human(&reports, lang, &mut stdout),
         Format::Json => output::json_lines(&reports, &mut stdout),
+        Format::Junit => output::junit::write(&reports, lang, &mut stdout),
+        Format::Sarif => output::sarif::write(&reports, lang, &mut stdout),
+        Format::Github => output::github::write(&reports, lang, &mut stdout),
     };
     if written.and_then(|()| stdout.flush()).is_err() {
         return exit::USAGE_OR_IO;
@@ -76,10 +85,7 @@ pub fn run(args: &Args) -> u8 {
 /// Validates one source into its report.
 pub fn check(source: &Source, expected: Option<Kind>) -> FileReport {
     match load(source) {
-        Loaded::Bytes(bytes) => {
-            let report = validate(&bytes);
-            file_report(source, report, expected)
-        }
+        Loaded::Bytes(bytes) => file_report(source, parse_any(&bytes), expected),
         Loaded::TooLarge(size) => FileReport {
             file: source.to_string(),
             kind: None,
@@ -125,5 +131,21 @@ fn io_report(source: &Source, error: &io::Error) -> FileReport {
         valid: false,
         io_error: Some(error.kind().to_string()),
         diagnostics: Vec::new(),
+    }
+}
+
+/// Validates JSON, or XML (recognised by its first character), the same way.
+pub fn parse_any(bytes: &[u8]) -> Report {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'<') {
+        return validate(bytes);
+    }
+    match tsunagu_xml::from_xml(bytes) {
+        Ok((_, value)) => validate_value(&value),
+        Err(error) => Report {
+            kind: None,
+            diagnostics: vec![Diagnostic::new(Code::NotXml, "", Message::new(error.message_ja(), error.to_string()))],
+            document: None,
+        },
     }
 }

@@ -1,5 +1,7 @@
 //! The `tsunagu` command as users and CI systems call it.
 
+mod formats;
+mod render;
 mod schema;
 mod score;
 mod validate;

@@ -3,7 +3,6 @@
 
 use std::fs;
 
-use sha2::{Digest, Sha256};
 use tsunagu_render::RenderOptions;
 
 use crate::{RENDERER, documents, root};
@@ -15,7 +14,7 @@ fn outputs_match_their_references() {
     let mut failures = Vec::new();
     for (name, document) in documents() {
         let pdf = RENDERER.render(&document, &RenderOptions::default()).expect("render");
-        let hash: String = Sha256::digest(&pdf).iter().map(|b| format!("{b:02x}")).collect();
+        let hash = tsunagu_render::digest(&pdf);
         let png = RENDERER.preview_first_page(&document, &RenderOptions::default(), 0.5).expect("preview");
         let hash_path = dir.join(format!("{name}.pdf.sha256"));
         let png_path = dir.join(format!("{name}.png"));

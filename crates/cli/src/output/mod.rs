@@ -1,5 +1,10 @@
-//! Printing reports: human text (Japanese or English) and JSON Lines.
+//! Printing reports: human text (Japanese or English), JSON Lines, JUnit XML,
+//! SARIF 2.1.0 and GitHub annotations.
 //! Reports name files, fields and codes; they never print a document's values.
+
+pub mod github;
+pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 

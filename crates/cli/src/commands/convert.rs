@@ -1,0 +1,77 @@
+//! `tsunagu convert`: between the JSON and XML forms, losslessly.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use tsunagu_model::Lang;
+
+use crate::commands::render::write_atomically;
+use crate::commands::validate::parse_any;
+use crate::input::{Loaded, Source, load};
+use crate::output::{self, error_line};
+use crate::{LangArg, exit};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// 変換する文書 (JSON 又は XML、- で標準入力) / Document to convert (JSON or XML, - for standard input)
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// 変換先の形式 / Target form
+    #[arg(long, value_enum)]
+    to: Target,
+    /// 出力先 (既定: 標準出力) / Output path (default: standard output)
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// 言語 / Language of messages
+    #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+    lang: LangArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Target {
+    Json,
+    Xml,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let lang = Lang::from(args.lang);
+    let source = if args.file.as_os_str() == "-" { Source::Stdin } else { Source::File(args.file.clone()) };
+    let bytes = match load(&source) {
+        Loaded::Bytes(bytes) => bytes,
+        Loaded::TooLarge(_) => {
+            error_line(lang, &format!("{source}: ファイルが大きすぎます"), &format!("{source}: file too large"));
+            return exit::INVALID;
+        }
+        Loaded::Failed(error) => {
+            let kind = error.kind();
+            error_line(lang, &format!("{source} を読み込めません: {kind}"), &format!("cannot read {source}: {kind}"));
+            return exit::USAGE_OR_IO;
+        }
+    };
+    let report = parse_any(&bytes);
+    let Some(document) = report.document.as_ref().filter(|_| report.is_valid()) else {
+        let file_report = crate::commands::validate::file_report(&source, report, None);
+        let _ = output::human(&[file_report], lang, &mut io::stderr());
+        error_line(lang, "有効な文書だけを変換します", "only valid documents are converted");
+        return exit::INVALID;
+    };
+    let converted = match args.to {
+        Target::Json => document.to_canonical_json(),
+        Target::Xml => match tsunagu_xml::to_xml(document.kind(), &document.to_value()) {
+            Ok(xml) => xml.into_bytes(),
+            Err(error) => {
+                error_line(lang, &format!("{source}: {}", error.message_ja()), &format!("{source}: {error}"));
+                return exit::INVALID;
+            }
+        },
+    };
+    let written = match &args.output {
+        Some(path) => write_atomically(path, &converted),
+        None => io::stdout().lock().write_all(&converted),
+    };
+    if written.is_err() {
+        return exit::USAGE_OR_IO;
+    }
+    exit::VALID
+}

@@ -1,0 +1,115 @@
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+use crate::{root, tsunagu};
+
+fn json(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes).expect("json")
+}
+
+#[test]
+fn render_then_extract_gives_the_document_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in
+        ["instruction-tracheostomy-ventilator", "assessment-tracheostomy-ventilator", "consent-five-departments"]
+    {
+        let input = root().join(format!("examples/{name}.json"));
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        tsunagu().args(["render"]).arg(&input).arg("-o").arg(&pdf).assert().code(0);
+        let output = tsunagu().args(["extract"]).arg(&pdf).assert().code(0);
+        assert_eq!(json(&output.get_output().stdout), json(&std::fs::read(&input).expect("input")), "{name}");
+        tsunagu().args(["verify"]).arg(&pdf).assert().code(0).stdout(contains("sha256:"));
+    }
+}
+
+#[test]
+fn invalid_documents_are_refused_unless_forced_as_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("draft.pdf");
+    tsunagu()
+        .args(["render", "tests/fixtures/instruction-no-care.json", "-o"])
+        .arg(&pdf)
+        .assert()
+        .code(1)
+        .stderr(contains("care.empty").and(contains("--force")));
+    assert!(!pdf.exists(), "nothing is written for an invalid document");
+    tsunagu().args(["render", "--force", "tests/fixtures/instruction-no-care.json", "-o"]).arg(&pdf).assert().code(0);
+    assert!(pdf.exists());
+    // A draft carries invalid data, so extract refuses it with the report.
+    tsunagu().args(["extract"]).arg(&pdf).assert().code(1).stderr(contains("care.empty"));
+}
+
+#[test]
+fn a_missing_glyph_names_the_field_and_not_the_text() {
+    let mut document =
+        json(&std::fs::read(root().join("examples/instruction-diabetes-nursery.json")).expect("example"));
+    document["child"]["name"]["given"] = "秘密😀".into();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("emoji.json");
+    std::fs::write(&input, serde_json::to_vec(&document).expect("json")).expect("write");
+    tsunagu()
+        .args(["render", "--lang", "en"])
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(contains("/child/name/given").and(contains("秘密").not()));
+}
+
+#[test]
+fn extract_refuses_pdfs_without_data_and_truncated_pdfs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("doc.pdf");
+    tsunagu().args(["render", "examples/consent-five-departments.json", "-o"]).arg(&pdf).assert().code(0);
+    let bytes = std::fs::read(&pdf).expect("pdf");
+
+    let truncated = dir.path().join("truncated.pdf");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).expect("write");
+    tsunagu().args(["extract", "--lang", "en"]).arg(&truncated).assert().code(1).stderr(contains("truncated.pdf"));
+
+    let not_pdf = dir.path().join("not.pdf");
+    std::fs::write(&not_pdf, b"hello").expect("write");
+    tsunagu().args(["extract", "--lang", "en"]).arg(&not_pdf).assert().code(1).stderr(contains("not a readable PDF"));
+
+    let mut plain = lopdf::Document::load_mem(&bytes).expect("parse");
+    let catalog = plain.catalog_mut().expect("catalog");
+    catalog.remove(b"Names");
+    catalog.remove(b"AF");
+    let without = dir.path().join("without.pdf");
+    plain.save(&without).expect("save");
+    tsunagu()
+        .args(["extract", "--lang", "en"])
+        .arg(&without)
+        .assert()
+        .code(1)
+        .stderr(contains("carries no tsunagu document"));
+}
+
+#[test]
+fn verify_detects_an_attachment_changed_after_printing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("doc.pdf");
+    tsunagu().args(["render", "examples/consent-five-departments.json", "-o"]).arg(&pdf).assert().code(0);
+    let mut document = lopdf::Document::load(&pdf).expect("parse");
+    // Swap the attached JSON for another valid document's.
+    let other = std::fs::read(root().join("examples/consent-five-departments.json")).expect("example");
+    let mut changed: serde_json::Value = serde_json::from_slice(&other).expect("json");
+    changed["receipt"]["copyGiven"] = false.into();
+    let changed = serde_json::to_vec_pretty(&changed).expect("json");
+    let ids: Vec<_> = document
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_stream()
+                .is_ok_and(|s| s.dict.get(b"Type").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"EmbeddedFile")))
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(ids.len(), 1, "one embedded file");
+    let stream = document.get_object_mut(ids[0]).and_then(lopdf::Object::as_stream_mut).expect("stream");
+    stream.dict.remove(b"Filter");
+    stream.dict.remove(b"Params");
+    stream.set_content(changed);
+    let tampered = dir.path().join("tampered.pdf");
+    document.save(&tampered).expect("save");
+    tsunagu().args(["verify", "--lang", "en"]).arg(&tampered).assert().code(1).stderr(contains("does not match"));
+}

@@ -1,0 +1,55 @@
+// ajv (JSON Schema 2020-12) validates the corpus against the files in schemas/
+// alone, and agrees with tsunagu on every structural (schema.*) verdict.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+const root = join(import.meta.dirname, "..", "..");
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+const validators = {};
+for (const kind of ["instruction", "assessment", "consent"]) {
+  validators[kind] = ajv.compile(JSON.parse(readFileSync(join(root, "schemas", `${kind}.schema.json`), "utf8")));
+}
+
+const json = (dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith(".json")).sort();
+
+function parse(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+test("every example is valid under ajv", () => {
+  for (const file of [...json("examples").map((f) => `examples/${f}`), ...json("tests/documents").map((f) => `tests/documents/${f}`)]) {
+    const doc = parse(join(root, file));
+    const validate = validators[doc.kind];
+    assert.ok(validate(doc), `${file}: ${JSON.stringify(validate.errors)}`);
+  }
+});
+
+test("ajv agrees with tsunagu on every structural verdict", () => {
+  let compared = 0;
+  for (const file of json("tests/fixtures")) {
+    const expected = JSON.parse(readFileSync(join(root, "tests/fixtures", file.replace(/\.json$/, ".expected")), "utf8"));
+    const doc = parse(join(root, "tests/fixtures", file));
+    if (!doc || typeof doc !== "object" || Array.isArray(doc) || !validators[doc.kind] || doc.formatVersion !== "1.0") continue;
+    const structural = expected.some((d) => d.code.startsWith("schema."));
+    const valid = validators[doc.kind](doc);
+    assert.equal(valid, !structural, `${file}: tsunagu structural=${structural}, ajv valid=${valid}`);
+    if (structural) {
+      // Every pointer tsunagu reports for a structural problem is one ajv reports too (or its parent, for `required`).
+      const ajvPaths = validators[doc.kind].errors.map((e) => e.instancePath + (e.params.missingProperty ? `/${e.params.missingProperty}` : "") + (e.params.additionalProperty ? `/${e.params.additionalProperty}` : ""));
+      for (const d of expected.filter((d) => d.code.startsWith("schema."))) {
+        assert.ok(ajvPaths.some((p) => p === d.pointer || p.startsWith(d.pointer)), `${file}: ajv has nothing at ${d.pointer}: ${ajvPaths}`);
+      }
+    }
+    compared += 1;
+  }
+  assert.ok(compared >= 5, `only ${compared} fixtures compared`);
+});
