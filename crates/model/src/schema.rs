@@ -44,12 +44,19 @@ fn generate<T: JsonSchema>() -> Schema {
         .into_root_schema_for::<T>()
 }
 
-/// An optional field is left out when it has no value; `null` is not a value
+/// Makes the generated schema portable to any validator. An optional field is
+/// left out when it has no value; `null` is not a value
 /// in this format. schemars lets `Option<T>` accept `null`, which would also
 /// make a validator report a problem inside such a field at its parent (an
 /// `anyOf` failure), so the `null` alternatives are removed.
 #[derive(Clone)]
 struct NoNull;
+
+/// The formats JSON Schema 2020-12 defines (§7.3 of the validation spec).
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri",
+    "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer", "relative-json-pointer", "regex",
+];
 
 fn is_null_schema(value: &Value) -> bool {
     value.get("type").and_then(Value::as_str) == Some("null")
@@ -80,6 +87,11 @@ impl Transform for NoNull {
             }
             if let Some(Value::Array(values)) = object.get_mut("enum") {
                 values.retain(|v| !v.is_null());
+            }
+            // schemars marks integer widths as formats ("uint32"); they are not
+            // standard formats and strict validators (ajv) refuse unknown ones.
+            if object.get("format").and_then(Value::as_str).is_some_and(|f| !STANDARD_FORMATS.contains(&f)) {
+                object.remove("format");
             }
         }
         transform_subschemas(self, schema);
