@@ -35,6 +35,10 @@ enum Command {
     Verify(commands::verify::Args),
     /// JSON と XML を相互に変換する / Convert between the JSON and XML forms
     Convert(commands::convert::Args),
+    /// 多数の文書を並列に検証・PDF 化する / Validate and render many documents in parallel
+    Batch(commands::batch::Args),
+    /// 合成の文書を作る (デモ・試験・ベンチマーク用) / Make synthetic documents (demos, tests, benchmarks)
+    Sample(commands::sample::Args),
     /// 診断コードの一覧 / List every diagnostic code
     Codes(commands::codes::Args),
 }
@@ -82,6 +86,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(&args),
         Command::Verify(args) => commands::verify::run(&args),
         Command::Convert(args) => commands::convert::run(&args),
+        Command::Batch(args) => commands::batch::run(&args),
+        Command::Sample(args) => commands::sample::run(&args),
         Command::Codes(args) => commands::codes::run(&args),
     };
     ExitCode::from(code)

@@ -1,7 +1,9 @@
+pub mod batch;
 pub mod codes;
 pub mod convert;
 pub mod extract;
 pub mod render;
+pub mod sample;
 pub mod schema;
 pub mod score;
 pub mod validate;

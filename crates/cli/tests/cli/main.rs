@@ -1,5 +1,6 @@
 //! The `tsunagu` command as users and CI systems call it.
 
+mod batch;
 mod formats;
 mod render;
 mod schema;

@@ -1,0 +1,471 @@
+//! `tsunagu batch`: validate and render many documents on all cores.
+//!
+//! Input is streamed (a directory, a JSON Lines file, or standard input) through
+//! a bounded queue, so memory stays flat on any input size. Workers share one
+//! warm renderer: fonts are parsed once per process. Each PDF is written to a
+//! temporary file and renamed into place, so none is ever half-written. The
+//! report lists the documents that were not rendered, by file or line, with
+//! codes and JSON Pointers and no values.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use clap::ValueEnum;
+use serde::Serialize;
+use tsunagu_model::{Diagnostic, Document, Lang, MAX_DOCUMENT_BYTES, Severity};
+use tsunagu_render::{RenderOptions, Renderer};
+
+use crate::commands::render::write_atomically;
+use crate::commands::validate::parse_any;
+use crate::input::{Source, expand};
+use crate::output::{self, FileReport, error_line};
+use crate::{LangArg, exit};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// ディレクトリ・JSON Lines ファイル・- (標準入力の JSON Lines) / A directory, a JSON Lines file, or - for JSON Lines on standard input
+    #[arg(value_name = "INPUT")]
+    input: PathBuf,
+    /// PDF の出力先ディレクトリ / Directory for the PDFs
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    /// 並列数 (既定: コア数) / Parallel workers (default: the number of cores)
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// 出力ファイル名の型 ({id}・{kind}・{index}) / File name template ({id}, {kind}, {index})
+    #[arg(long, value_name = "TEMPLATE", default_value = "{id}")]
+    name: String,
+    /// 既にある PDF は作り直さない (中断した処理の再開) / Skip documents whose PDF exists (resume)
+    #[arg(long)]
+    skip_existing: bool,
+    /// レポートの出力先 / Where to write the report
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// レポートの形式 / Report format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    report_format: ReportFormat,
+    /// 用紙の言語 / Language of the forms and messages
+    #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+    lang: LangArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Json,
+    Junit,
+}
+
+/// One unit of work: where it came from and its bytes (or why there are none).
+struct Item {
+    index: u64,
+    source: String,
+    bytes: Result<Vec<u8>, String>,
+}
+
+#[derive(Serialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    Rendered,
+    Skipped,
+    Invalid,
+    Failed,
+}
+
+/// What happened to one document; only problems are kept for the report.
+#[derive(Serialize)]
+struct Outcome {
+    source: String,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    diagnostics: Vec<Diagnostic>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+struct Summary {
+    documents: u64,
+    rendered: u64,
+    skipped: u64,
+    invalid: u64,
+    failed: u64,
+    seconds: f64,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let lang = Lang::from(args.lang);
+    if let Err(message) = check_template(&args.name) {
+        error_line(lang, &format!("--name: {message}"), &format!("--name: {message}"));
+        return exit::USAGE_OR_IO;
+    }
+    if let Err(error) = fs::create_dir_all(&args.output).and_then(|()| probe_writable(&args.output)) {
+        let (dir, kind) = (args.output.display(), error.kind());
+        error_line(lang, &format!("出力先 {dir} に書き込めません: {kind}"), &format!("cannot write to {dir}: {kind}"));
+        return exit::USAGE_OR_IO;
+    }
+    let jobs = args.jobs.unwrap_or_else(|| thread::available_parallelism().map_or(1, usize::from)).max(1);
+    let started = Instant::now();
+    let renderer = Arc::new(Renderer::with_embedded_fonts());
+    let (items_tx, items_rx) = sync_channel::<Item>(jobs * 4);
+    let (outcomes_tx, outcomes_rx) = sync_channel::<Outcome>(jobs * 4);
+    let items_rx = Arc::new(Mutex::new(items_rx));
+
+    let input = args.input.clone();
+    let producer = thread::spawn(move || produce(&input, &items_tx));
+    let workers: Vec<_> = (0..jobs)
+        .map(|_| {
+            let (items, outcomes, renderer) = (Arc::clone(&items_rx), outcomes_tx.clone(), Arc::clone(&renderer));
+            let job =
+                Job { output: args.output.clone(), name: args.name.clone(), skip_existing: args.skip_existing, lang };
+            thread::spawn(move || work(&items, &outcomes, &renderer, &job))
+        })
+        .collect();
+    drop(outcomes_tx);
+
+    let mut summary = Summary::default();
+    let mut problems = Vec::new();
+    let mut progress = Progress::new(io::stderr().is_terminal());
+    for outcome in outcomes_rx {
+        summary.documents += 1;
+        match outcome.status {
+            Status::Rendered => summary.rendered += 1,
+            Status::Skipped => summary.skipped += 1,
+            Status::Invalid => summary.invalid += 1,
+            Status::Failed => summary.failed += 1,
+        }
+        if matches!(outcome.status, Status::Invalid | Status::Failed) {
+            problems.push(outcome);
+        }
+        progress.tick(&summary, started);
+    }
+    let input_error = producer.join().unwrap_or_else(|_| Err("input reader stopped".into()));
+    for worker in workers {
+        let _ = worker.join();
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    progress.finish(&summary, lang);
+
+    if let Some(path) = &args.report
+        && let Err(error) = write_report(path, args.report_format, &summary, &problems, lang)
+    {
+        let kind = error.kind();
+        error_line(lang, &format!("レポートを書けません: {kind}"), &format!("cannot write the report: {kind}"));
+        return exit::USAGE_OR_IO;
+    }
+    if let Err(message) = input_error {
+        error_line(
+            lang,
+            &format!("入力を最後まで読めませんでした: {message}"),
+            &format!("could not read all input: {message}"),
+        );
+        return exit::USAGE_OR_IO;
+    }
+    if problems.is_empty() { exit::VALID } else { exit::INVALID }
+}
+
+struct Job {
+    output: PathBuf,
+    name: String,
+    skip_existing: bool,
+    lang: Lang,
+}
+
+fn work(items: &Mutex<Receiver<Item>>, outcomes: &SyncSender<Outcome>, renderer: &Renderer, job: &Job) {
+    loop {
+        // Hold the lock only to take the next item.
+        let next = items.lock().map(|queue| queue.recv());
+        let Ok(Ok(item)) = next else { return };
+        let outcome = process(item, renderer, job);
+        if outcomes.send(outcome).is_err() {
+            return;
+        }
+    }
+}
+
+fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
+    let failed = |source: String, id: Option<String>, error: String| Outcome {
+        source,
+        status: Status::Failed,
+        id,
+        diagnostics: Vec::new(),
+        error: Some(error),
+    };
+    let bytes = match item.bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return failed(item.source, None, error),
+    };
+    let report = parse_any(&bytes);
+    let valid = report.is_valid();
+    let document: Option<Document> = report.document;
+    let Some(document) = document.filter(|_| valid) else {
+        let diagnostics = report.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
+        return Outcome { source: item.source, status: Status::Invalid, id: None, diagnostics, error: None };
+    };
+    let id = document.id().to_string();
+    let path = job.output.join(file_name(&job.name, &document, item.index));
+    if job.skip_existing && path.exists() {
+        return Outcome {
+            source: item.source,
+            status: Status::Skipped,
+            id: Some(id),
+            diagnostics: Vec::new(),
+            error: None,
+        };
+    }
+    let pdf = match renderer.render(&document, &RenderOptions { lang: job.lang, draft: false }) {
+        Ok(pdf) => pdf,
+        Err(error) => return failed(item.source, Some(id), error.to_string()),
+    };
+    match write_atomically(&path, &pdf) {
+        Ok(()) => Outcome {
+            source: item.source,
+            status: Status::Rendered,
+            id: Some(id),
+            diagnostics: Vec::new(),
+            error: None,
+        },
+        Err(error) => failed(item.source, Some(id), format!("cannot write {}: {}", path.display(), error.kind())),
+    }
+}
+
+/// Reads the input in order, one item at a time, into the bounded queue.
+fn produce(input: &Path, items: &SyncSender<Item>) -> Result<(), String> {
+    let send = |item: Item| items.send(item).map_err(|_| "workers stopped".to_owned());
+    if input.is_dir() {
+        let (sources, errors) = expand(&[input.to_owned()]);
+        if let Some((path, error)) = errors.first() {
+            return Err(format!("{}: {}", path.display(), error.kind()));
+        }
+        for (index, source) in (0_u64..).zip(sources) {
+            let Source::File(path) = source else { continue };
+            let bytes = read_file(&path);
+            send(Item { index, source: path.display().to_string(), bytes })?;
+        }
+        return Ok(());
+    }
+    let is_stdin = input.as_os_str() == "-";
+    let name = if is_stdin { "<stdin>".to_owned() } else { input.display().to_string() };
+    let reader: Box<dyn Read + Send> = if is_stdin {
+        Box::new(io::stdin())
+    } else {
+        Box::new(fs::File::open(input).map_err(|e| format!("{name}: {}", e.kind()))?)
+    };
+    let mut lines = BufReader::with_capacity(1 << 16, reader);
+    let mut index = 0;
+    let mut line_number = 0_u64;
+    loop {
+        line_number += 1;
+        let line = match read_line_limited(&mut lines, MAX_DOCUMENT_BYTES) {
+            Ok(Some(line)) => line,
+            Ok(None) => return Ok(()),
+            Err(error) => return Err(format!("{name}: {}", error.kind())),
+        };
+        let bytes = match line {
+            Line::Text(text) if text.iter().all(u8::is_ascii_whitespace) => continue,
+            Line::Text(text) => Ok(text),
+            Line::TooLong => Err(format!("line longer than {MAX_DOCUMENT_BYTES} bytes")),
+        };
+        send(Item { index, source: format!("{name}:{line_number}"), bytes })?;
+        index += 1;
+    }
+}
+
+enum Line {
+    Text(Vec<u8>),
+    TooLong,
+}
+
+/// Reads one line, keeping at most `limit` bytes of it: a huge line costs no memory.
+fn read_line_limited(reader: &mut impl BufRead, limit: usize) -> io::Result<Option<Line>> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    let mut read_any = false;
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            break;
+        }
+        read_any = true;
+        let (chunk, done) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => (&buffer[..end], Some(end + 1)),
+            None => (buffer, None),
+        };
+        if !too_long {
+            if line.len() + chunk.len() > limit {
+                too_long = true;
+                line = Vec::new();
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        let consumed = done.unwrap_or(buffer.len());
+        reader.consume(consumed);
+        if done.is_some() {
+            break;
+        }
+    }
+    if !read_any {
+        return Ok(None);
+    }
+    Ok(Some(if too_long { Line::TooLong } else { Line::Text(line) }))
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", e.kind()))?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(format!("file larger than {MAX_DOCUMENT_BYTES} bytes"));
+    }
+    Ok(bytes)
+}
+
+fn check_template(template: &str) -> Result<(), String> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').ok_or("unclosed {")? + open;
+        let placeholder = &rest[open + 1..close];
+        if !matches!(placeholder, "id" | "kind" | "index") {
+            return Err(format!("unknown placeholder {{{placeholder}}} (use {{id}}, {{kind}}, {{index}})"));
+        }
+        rest = &rest[close + 1..];
+    }
+    if template.contains(['/', '\\']) || template.is_empty() || template.starts_with('.') {
+        return Err("the name must be a plain file name".into());
+    }
+    if !template.contains("{id}") && !template.contains("{index}") {
+        return Err("the name needs {id} or {index}, or every PDF gets the same name".into());
+    }
+    Ok(())
+}
+
+fn file_name(template: &str, document: &Document, index: u64) -> String {
+    let name = template
+        .replace("{id}", &document.id().to_string())
+        .replace("{kind}", document.kind().as_str())
+        .replace("{index}", &format!("{index:06}"));
+    format!("{name}.pdf")
+}
+
+fn probe_writable(dir: &Path) -> io::Result<()> {
+    let probe = dir.join(format!(".tsunagu-write-test.{}", std::process::id()));
+    fs::write(&probe, b"")?;
+    fs::remove_file(probe)
+}
+
+struct Progress {
+    terminal: bool,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(terminal: bool) -> Self {
+        Self { terminal, last: Instant::now() }
+    }
+
+    fn tick(&mut self, summary: &Summary, started: Instant) {
+        let interval = if self.terminal { Duration::from_millis(100) } else { Duration::from_secs(5) };
+        if self.last.elapsed() < interval {
+            return;
+        }
+        self.last = Instant::now();
+        let elapsed = started.elapsed().as_secs_f64();
+        #[allow(clippy::cast_precision_loss)]
+        let rate = summary.documents as f64 / elapsed.max(1e-9);
+        let line = format!(
+            "{} documents ({} rendered, {} skipped, {} invalid, {} failed), {rate:.0}/s",
+            summary.documents, summary.rendered, summary.skipped, summary.invalid, summary.failed
+        );
+        let mut err = io::stderr().lock();
+        if self.terminal {
+            let _ = write!(err, "\r\x1b[2K{line}");
+        } else {
+            let _ = writeln!(err, "{line}");
+        }
+    }
+
+    fn finish(&self, summary: &Summary, lang: Lang) {
+        let mut err = io::stderr().lock();
+        if self.terminal {
+            let _ = write!(err, "\r\x1b[2K");
+        }
+        let _ = match lang {
+            Lang::Ja => writeln!(
+                err,
+                "{} 件: 作成 {}、スキップ {}、無効 {}、失敗 {} ({:.1} 秒)",
+                summary.documents, summary.rendered, summary.skipped, summary.invalid, summary.failed, summary.seconds
+            ),
+            Lang::En => writeln!(
+                err,
+                "{} documents: {} rendered, {} skipped, {} invalid, {} failed ({:.1} s)",
+                summary.documents, summary.rendered, summary.skipped, summary.invalid, summary.failed, summary.seconds
+            ),
+        };
+    }
+}
+
+fn write_report(
+    path: &Path,
+    format: ReportFormat,
+    summary: &Summary,
+    problems: &[Outcome],
+    lang: Lang,
+) -> io::Result<()> {
+    let bytes = match format {
+        ReportFormat::Json => {
+            let report = serde_json::json!({ "summary": summary, "problems": problems });
+            let mut bytes = serde_json::to_vec_pretty(&report)?;
+            bytes.push(b'\n');
+            bytes
+        }
+        ReportFormat::Junit => {
+            let reports: Vec<FileReport> = problems
+                .iter()
+                .map(|outcome| FileReport {
+                    file: outcome.source.clone(),
+                    kind: None,
+                    valid: false,
+                    io_error: outcome.error.clone(),
+                    diagnostics: outcome.diagnostics.clone(),
+                })
+                .collect();
+            let mut bytes = Vec::new();
+            output::junit::write(&reports, lang, &mut bytes)?;
+            bytes
+        }
+    };
+    write_atomically(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_skipped_without_being_kept() {
+        let input = format!("{{\"a\":1}}\n{}\n{{\"b\":2}}", "x".repeat(100));
+        let mut reader = BufReader::with_capacity(8, input.as_bytes());
+        assert!(matches!(read_line_limited(&mut reader, 50).expect("io"), Some(Line::Text(t)) if t == b"{\"a\":1}"));
+        assert!(matches!(read_line_limited(&mut reader, 50).expect("io"), Some(Line::TooLong)));
+        assert!(matches!(read_line_limited(&mut reader, 50).expect("io"), Some(Line::Text(t)) if t == b"{\"b\":2}"));
+        assert!(read_line_limited(&mut reader, 50).expect("io").is_none());
+    }
+
+    #[test]
+    fn templates_are_checked() {
+        assert!(check_template("{id}").is_ok());
+        assert!(check_template("{kind}-{index}").is_ok());
+        assert!(check_template("{name}").is_err());
+        assert!(check_template("../{id}").is_err());
+        assert!(check_template("fixed").is_err());
+    }
+}

@@ -1,0 +1,49 @@
+//! `tsunagu sample`: deterministic synthetic documents, one JSON object a line.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use tsunagu_model::{Kind, sample};
+
+use super::validate::KindArg;
+use crate::commands::render::write_atomically;
+use crate::exit;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// 文書の種類 / Kind of document
+    #[arg(long, value_enum)]
+    kind: KindArg,
+    /// 件数 / How many
+    #[arg(long, default_value_t = 10)]
+    count: u64,
+    /// 乱数の種 (同じ種なら同じ文書) / Seed: the same seed gives the same documents
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// 出力先 (既定: 標準出力) / Output file (default: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let kind = Kind::from(args.kind);
+    let written = match &args.output {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write_lines(kind, args, &mut bytes).and_then(|()| write_atomically(path, &bytes))
+        }
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            write_lines(kind, args, &mut out).and_then(|()| out.flush())
+        }
+    };
+    if written.is_err() { exit::USAGE_OR_IO } else { exit::VALID }
+}
+
+fn write_lines(kind: Kind, args: &Args, out: &mut impl Write) -> io::Result<()> {
+    for index in 0..args.count {
+        serde_json::to_writer(&mut *out, &sample(kind, args.seed, index))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}

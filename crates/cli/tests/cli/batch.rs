@@ -1,0 +1,132 @@
+use predicates::str::contains;
+
+use crate::tsunagu;
+
+fn sample(kind: &str, count: &str) -> Vec<u8> {
+    let output = tsunagu().args(["sample", "--kind", kind, "--count", count, "--seed", "11"]).assert().code(0);
+    output.get_output().stdout.clone()
+}
+
+fn pdfs(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries.filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "pdf"))).count()
+    })
+}
+
+#[test]
+fn samples_are_deterministic_json_lines_that_validate() {
+    let first = sample("consent", "5");
+    assert_eq!(first, sample("consent", "5"));
+    assert_eq!(String::from_utf8_lossy(&first).lines().count(), 5);
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (i, line) in String::from_utf8_lossy(&first).lines().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.json")), line).expect("write");
+    }
+    tsunagu().args(["validate"]).arg(dir.path()).assert().code(0);
+}
+
+#[test]
+fn a_bad_line_is_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut input = sample("instruction", "6");
+    input.extend_from_slice(
+        b"{\"kind\": \"instruction\", \"child\": {\"name\": \"\xe9\xab\x99\xe6\xa9\x8b\"}}\nnot json\n",
+    );
+    input.extend_from_slice(&sample("assessment", "2"));
+    let jsonl = dir.path().join("docs.jsonl");
+    std::fs::write(&jsonl, &input).expect("write");
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.json");
+    tsunagu()
+        .args(["batch", "--jobs", "2"])
+        .arg(&jsonl)
+        .arg("-o")
+        .arg(&out)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(1);
+    assert_eq!(pdfs(&out), 8);
+    let text = std::fs::read_to_string(&report).expect("report");
+    assert!(!text.contains("髙橋"), "the report carries no values");
+    let report: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(report["summary"]["rendered"], 8);
+    assert_eq!(report["summary"]["invalid"], 2);
+    let sources: Vec<&str> = report["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["source"].as_str().expect("source"))
+        .collect();
+    assert!(sources.iter().any(|s| s.ends_with("docs.jsonl:7")), "{sources:?}");
+    assert!(sources.iter().any(|s| s.ends_with("docs.jsonl:8")), "{sources:?}");
+    let leftovers = std::fs::read_dir(&out)
+        .expect("out")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp")))
+        .count();
+    assert_eq!(leftovers, 0, "no temporary files are left behind");
+}
+
+#[test]
+fn skip_existing_resumes_without_rendering_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = dir.path().join("docs.jsonl");
+    std::fs::write(&jsonl, sample("consent", "4")).expect("write");
+    let out = dir.path().join("out");
+    tsunagu().args(["batch"]).arg(&jsonl).arg("-o").arg(&out).arg("--name").arg("{kind}-{id}").assert().code(0);
+    assert_eq!(pdfs(&out), 4);
+    let report = dir.path().join("again.json");
+    tsunagu()
+        .args(["batch", "--skip-existing"])
+        .arg(&jsonl)
+        .arg("-o")
+        .arg(&out)
+        .arg("--name")
+        .arg("{kind}-{id}")
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(0);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("json");
+    assert_eq!(report["summary"]["skipped"], 4);
+    assert_eq!(report["summary"]["rendered"], 0);
+}
+
+#[test]
+fn directories_and_standard_input_are_inputs_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    tsunagu().args(["batch", "examples", "-o"]).arg(dir.path().join("a")).assert().code(0);
+    assert_eq!(pdfs(&dir.path().join("a")), 4);
+    tsunagu()
+        .args(["batch", "-", "-o"])
+        .arg(dir.path().join("b"))
+        .write_stdin(sample("assessment", "3"))
+        .assert()
+        .code(0);
+    assert_eq!(pdfs(&dir.path().join("b")), 3);
+}
+
+#[test]
+fn junit_reports_list_the_bad_documents() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("report.xml");
+    tsunagu()
+        .args(["batch", "tests/fixtures", "--report-format", "junit", "-o"])
+        .arg(dir.path().join("out"))
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(1);
+    let xml = std::fs::read_to_string(&report).expect("report");
+    assert!(xml.contains(r#"type="care.empty""#), "{xml}");
+}
+
+#[test]
+fn an_unwritable_output_or_bad_name_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"").expect("write");
+    tsunagu().args(["batch", "examples", "-o"]).arg(file.join("out")).assert().code(2).stderr(contains("a-file"));
+    tsunagu().args(["batch", "examples", "--name", "../{id}", "-o"]).arg(dir.path()).assert().code(2);
+}

@@ -1,0 +1,398 @@
+//! Synthetic documents for demos, tests and benchmarks: deterministic for a
+//! seed, realistic in shape (Japanese names with readings, varied care items
+//! and lengths, rare but valid characters such as 髙 and 﨑), and about no one.
+
+use serde_json::{Value, json};
+
+use crate::date::Date;
+use crate::documents::Kind;
+
+/// A small, fast, seedable generator (SplitMix64): the same seed gives the same documents everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        // Modulo bias is irrelevant for synthetic data.
+        usize::try_from(self.next() % (n as u64).max(1)).unwrap_or(0)
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn uuid(&mut self) -> String {
+        let (a, b) = (self.next(), self.next());
+        // Version 4 and variant bits, so the id is a well-formed random UUID.
+        let b = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
+        let a = (a & 0xFFFF_FFFF_FFFF_0FFF) | 0x4000;
+        format!(
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            a >> 32,
+            (a >> 16) & 0xFFFF,
+            a & 0xFFFF,
+            b >> 48,
+            b & 0xFFFF_FFFF_FFFF
+        )
+    }
+}
+
+const FAMILY: &[(&str, &str)] = &[
+    ("佐藤", "さとう"),
+    ("鈴木", "すずき"),
+    ("髙橋", "たかはし"),
+    ("田中", "たなか"),
+    ("伊藤", "いとう"),
+    ("渡辺", "わたなべ"),
+    ("山本", "やまもと"),
+    ("中村", "なかむら"),
+    ("小林", "こばやし"),
+    ("加藤", "かとう"),
+    ("山﨑", "やまざき"),
+    ("吉田", "よしだ"),
+    ("斎藤", "さいとう"),
+    ("松本", "まつもと"),
+    ("井上", "いのうえ"),
+    ("木村", "きむら"),
+    ("林", "はやし"),
+    ("清水", "しみず"),
+    ("森", "もり"),
+    ("池田", "いけだ"),
+];
+const CHILD_GIVEN: &[(&str, &str)] = &[
+    ("陽葵", "ひまり"),
+    ("湊", "みなと"),
+    ("蓮", "れん"),
+    ("結菜", "ゆいな"),
+    ("碧", "あおい"),
+    ("陽翔", "はると"),
+    ("凛", "りん"),
+    ("蒼", "そう"),
+    ("芽依", "めい"),
+    ("樹", "いつき"),
+    ("紬", "つむぎ"),
+    ("律", "りつ"),
+    ("葵", "あおい"),
+    ("大和", "やまと"),
+    ("心春", "こはる"),
+];
+const ADULT_GIVEN: &[(&str, &str)] = &[
+    ("美咲", "みさき"),
+    ("健一", "けんいち"),
+    ("彩", "あや"),
+    ("大輔", "だいすけ"),
+    ("由紀", "ゆき"),
+    ("誠", "まこと"),
+    ("恵", "めぐみ"),
+    ("翔太", "しょうた"),
+    ("真由美", "まゆみ"),
+    ("剛", "つよし"),
+];
+const DIAGNOSES: &[&str] = &[
+    "脊髄性筋萎縮症",
+    "慢性呼吸不全",
+    "脳性麻痺",
+    "低酸素性虚血性脳症",
+    "18トリソミー",
+    "先天性心疾患",
+    "1型糖尿病",
+    "短腸症候群",
+    "二分脊椎",
+    "てんかん",
+    "気管軟化症",
+    "ミトコンドリア病",
+    "嚥下障害",
+];
+const FACILITIES: &[(&str, &str)] = &[
+    ("つなぐ市立みどり保育園", "nursery"),
+    ("つなぐ市立ひかり幼稚園", "kindergarten"),
+    ("東京都立つなぐ特別支援学校", "specialNeedsSchool"),
+    ("つなぐ市立第一小学校", "school"),
+    ("児童発達支援センター こだま", "childDevelopmentSupport"),
+    ("放課後等デイサービス ひだまり", "afterSchoolDayService"),
+    ("医療型短期入所 つばさ", "shortStay"),
+    ("認定こども園 そら", "certifiedChildcare"),
+];
+const NOTES: &[&str] = &[
+    "体調に変化があれば保護者に連絡してください。",
+    "手順は別紙の写真付き手順書を参照してください。",
+    "発熱時 (37.5℃以上) は実施前に看護師が状態を確認し、必要に応じて保護者に連絡する。",
+    "本人は処置の前に声かけをすると落ち着きます。嫌がるときは無理に続けず、少し時間をおいてから再開してください。",
+];
+
+fn quantity(value: f64, unit: &str) -> Value {
+    json!({ "value": value, "unit": unit })
+}
+
+fn watch(rng: &mut Rng) -> &'static str {
+    if rng.chance(50) { "high" } else { "low" }
+}
+
+fn name(rng: &mut Rng, family: (&str, &str), given: &[(&str, &str)]) -> Value {
+    let (given, reading) = *rng.pick(given);
+    json!({ "family": family.0, "given": given, "familyReading": family.1, "givenReading": reading })
+}
+
+/// An adult of any family (physicians, staff).
+fn adult(rng: &mut Rng) -> Value {
+    let family = *rng.pick(FAMILY);
+    name(rng, family, ADULT_GIVEN)
+}
+
+fn phone(rng: &mut Rng) -> String {
+    format!("0{}0-{:04}-{:04}", 7 + rng.below(3), rng.below(10_000), rng.below(10_000))
+}
+
+fn date(year: i32, rng: &mut Rng) -> Date {
+    let month = u8::try_from(1 + rng.below(12)).unwrap_or(1);
+    let day = u8::try_from(1 + rng.below(28)).unwrap_or(1);
+    Date::new(year, month, day).expect("days 1 to 28 exist in every month")
+}
+
+fn note(rng: &mut Rng) -> Option<&'static str> {
+    rng.chance(40).then(|| *rng.pick(NOTES))
+}
+
+fn with_note(mut item: Value, rng: &mut Rng) -> Value {
+    if let (Some(text), Some(object)) = (note(rng), item.as_object_mut()) {
+        object.insert("notes".into(), text.into());
+    }
+    item
+}
+
+/// Care items: at least one, each valid on its own and together.
+fn care(rng: &mut Rng, on: Date) -> Value {
+    let mut care = serde_json::Map::new();
+    let ventilated = rng.chance(25);
+    if ventilated {
+        care.insert("ventilator".into(), with_note(json!({
+            "watch": if rng.chance(30) { "mid" } else { watch(rng) },
+            "devices": [{ "kind": "invasive", "mode": "SIMV", "rate": quantity(f64::from(16 + u8::try_from(rng.below(10)).unwrap_or(0)), "/min"), "tidalVolume": quantity(120.0, "ml"), "peep": quantity(5.0, "cmH2O") }],
+            "hoursOfUse": "終日", "resuscitationBag": true, "internalBattery": quantity(3.0, "h")
+        }), rng));
+    }
+    let trach = ventilated || rng.chance(20);
+    if trach {
+        care.insert("tracheostomy".into(), json!({
+            "watch": watch(rng),
+            "cannula": { "innerDiameter": quantity(4.0 + 0.5 * f64::from(u8::try_from(rng.below(3)).unwrap_or(0)), "mm"), "cuff": false },
+            "accidentalDecannulation": "予備カニューレを再挿入し、できなければ蘇生バッグで換気して119番通報する。"
+        }));
+    }
+    if trach || rng.chance(30) {
+        let mut sites = vec!["oral", "nasal"];
+        if trach {
+            sites.push("tracheostomyTube");
+        }
+        care.insert("suction".into(), with_note(json!({
+            "watch": watch(rng), "sites": sites, "catheterSize": quantity(8.0, "Fr"),
+            "pressure": quantity(20.0, "kPa"), "insertionDepth": quantity(7.0, "cm"), "maxTimePerPass": quantity(10.0, "s"),
+            "timing": { "conditions": "痰の貯留音があるとき" }
+        }), rng));
+    }
+    if rng.chance(25) {
+        care.insert(
+            "oxygen".into(),
+            json!({
+                "watch": watch(rng), "device": "nasalCannula", "flowAtRest": quantity(0.5, "L/min"),
+                "spo2Target": { "min": 92, "max": 98, "unit": "%" }
+            }),
+        );
+    }
+    if rng.chance(45) {
+        let route = *rng.pick(&["gastrostomy", "nasogastric", "gastrostomyJejunal", "jejunostomy"]);
+        let mut feeding = json!({
+            "watch": watch(rng), "route": route, "tubeSize": quantity(12.0, "Fr"), "nutrient": "半消化態栄養剤",
+            "volume": quantity(200.0, "ml"), "rate": quantity(150.0, "ml/h"), "timing": { "times": ["12:00"] }
+        });
+        if rng.chance(30) {
+            feeding["pump"] = json!({ "watch": "low" });
+        }
+        care.insert("tubeFeeding".into(), with_note(feeding, rng));
+    }
+    if rng.chance(10) {
+        care.insert(
+            "nebulizer".into(),
+            json!({ "drugs": [{ "drug": "生理食塩水", "amount": "2 ml" }], "timing": { "times": ["10:00"] } }),
+        );
+    }
+    if rng.chance(12) {
+        care.insert("injection".into(), json!({ "subcutaneous": { "watch": watch(rng), "drug": "超速効型インスリン", "doseRule": "食事量に応じて別紙のとおり" } }));
+        care.insert("bloodGlucose".into(), json!({
+            "watch": watch(rng), "method": "cgm", "target": { "min": 80, "max": 180, "unit": "mg/dL" },
+            "hypoglycemiaBelow": quantity(70.0, "mg/dL"), "hypoglycemiaTreatment": "ブドウ糖 5 g を与え15分後に再測定する。"
+        }));
+    }
+    if rng.chance(8) {
+        care.insert("catheterization".into(), json!({ "intermittent": { "catheterSize": quantity(8.0, "Fr"), "timing": { "times": ["10:30", "13:30"] } } }));
+    }
+    if rng.chance(6) {
+        care.insert("bowel".into(), json!({ "stoma": { "watch": watch(rng), "stomaType": "colostomy" } }));
+    }
+    if care.is_empty() || rng.chance(30) {
+        let last = on.add_months(-i32::try_from(1 + rng.below(9)).unwrap_or(1));
+        care.insert("seizure".into(), json!({
+            "watch": watch(rng), "seizureTypes": "強直間代発作", "lastSeizureOn": last.to_string(),
+            "rescueDrug": "diazepamSuppository", "rescueDose": quantity(4.0, "mg"), "giveAfter": quantity(5.0, "min"),
+            "callAmbulanceWhen": "投与後10分で止まらないとき", "guardianRequestOnFile": true
+        }));
+    }
+    Value::Object(care)
+}
+
+fn child(rng: &mut Rng, family: (&str, &str), birth: Date) -> Value {
+    json!({
+        "name": name(rng, family, CHILD_GIVEN),
+        "birthDate": birth.to_string(),
+        "sex": if rng.chance(50) { "female" } else { "male" },
+        "address": { "postalCode": format!("18{}-{:04}", rng.below(10), rng.below(10_000)), "text": format!("東京都つなぐ市{}町{}-{}", rng.pick(&["みどり", "ひかり", "さくら", "つばさ"]), 1 + rng.below(9), 1 + rng.below(30)) },
+        "guardians": [{ "name": name(rng, family, ADULT_GIVEN), "relationship": if rng.chance(70) { "mother" } else { "father" }, "phone": phone(rng) }],
+        "weight": quantity(f64::from(u8::try_from(8 + rng.below(30)).unwrap_or(10)) + 0.5, "kg")
+    })
+}
+
+fn instruction(rng: &mut Rng) -> Value {
+    let issue = date(2026, rng);
+    let birth = issue
+        .add_years(-i32::try_from(1 + rng.below(15)).unwrap_or(5))
+        .add_months(-i32::try_from(rng.below(11)).unwrap_or(0));
+    let family = *rng.pick(FAMILY);
+    let facilities: Vec<Value> = (0..=rng.below(2))
+        .map(|_| {
+            let (name, kind) = *rng.pick(FACILITIES);
+            json!({ "name": name, "kind": kind })
+        })
+        .collect();
+    let diagnoses: Vec<Value> = (0..=rng.below(2)).map(|_| json!({ "name": *rng.pick(DIAGNOSES) })).collect();
+    let months = *rng.pick(&[6, 12]);
+    let start = issue.add_months(1);
+    json!({
+        "kind": "instruction", "formatVersion": "1.0", "id": rng.uuid(), "language": "ja",
+        "issueDate": issue.to_string(),
+        "period": { "start": start.to_string(), "end": start.add_months(months).to_string() },
+        "addressees": facilities,
+        "child": child(rng, family, birth),
+        "diagnoses": diagnoses,
+        "allergies": if rng.chance(20) { json!([{ "substance": "ラテックス" }]) } else { json!([]) },
+        "care": care(rng, issue),
+        "emergency": {
+            "actions": [{ "situation": "呼吸が苦しそう・顔色が悪い", "action": "吸引・体位変換を行い、改善しなければ119番通報し保護者に連絡する。" }],
+            "contacts": [{ "role": "guardian", "name": "保護者", "phone": phone(rng) }, { "role": "physician", "name": "主治医", "phone": phone(rng) }]
+        },
+        "issuer": {
+            "institution": { "name": "つなぐ小児医療センター", "department": "小児科", "phone": phone(rng) },
+            "physician": adult(rng),
+            "signature": { "method": if rng.chance(60) { "handwritten" } else { "nameAndSeal" }, "date": issue.to_string() }
+        }
+    })
+}
+
+fn assessment(rng: &mut Rng) -> Value {
+    let on = date(2026, rng);
+    let birth = on.add_years(-i32::try_from(1 + rng.below(15)).unwrap_or(5));
+    let family = *rng.pick(FAMILY);
+    let care = care(rng, on);
+    json!({
+        "kind": "assessment", "formatVersion": "1.0", "id": rng.uuid(), "language": "ja",
+        "assessedOn": on.to_string(),
+        "author": { "name": adult(rng), "organization": "つなぐ市 障害福祉課", "role": "coordinator" },
+        "child": child(rng, family, birth),
+        "care": care,
+        "score": { "physician": adult(rng), "institution": "つなぐ小児医療センター", "assessedOn": on.to_string(), "seizureInstructionOnFile": true },
+        "dailyLife": { "eating": *rng.pick(NOTES), "mobility": "車いす (介助)", "communication": "表情と発声で意思を伝える" },
+        "family": { "caregivers": [{ "relationship": "mother", "works": rng.chance(40) }], "respiteNeeds": "月に数日の短期入所を希望" },
+        "wishes": { "family": "安心して通える場所がほしい" },
+        "disaster": { "devices": [{ "name": "吸引器", "internalBattery": quantity(1.0, "h") }], "backupPower": ["battery"] },
+        "nextReviewOn": on.add_months(6).to_string()
+    })
+}
+
+fn consent(rng: &mut Rng) -> Value {
+    let on = date(2026, rng);
+    let birth = on.add_years(-i32::try_from(1 + rng.below(15)).unwrap_or(5));
+    let family = *rng.pick(FAMILY);
+    let departments = [
+        "disabilityWelfare",
+        "childDevelopmentCenter",
+        "childcare",
+        "schoolAffairs",
+        "healthPromotion",
+        "disasterPrevention",
+        "publicHealthCenter",
+    ];
+    let count = 2 + rng.below(departments.len() - 1);
+    let recipients: Vec<Value> = departments[..count].iter().map(|kind| json!({ "kind": kind })).collect();
+    json!({
+        "kind": "consent", "formatVersion": "1.0", "id": rng.uuid(), "language": "ja",
+        "addressee": "つなぐ市長",
+        "child": { "name": name(rng, family, CHILD_GIVEN), "birthDate": birth.to_string() },
+        "purposes": ["coordinatingSupport", "emergency", "disaster"],
+        "scope": ["identity", "diagnoses", "careItems", "contacts"],
+        "recipients": recipients,
+        "period": { "start": on.to_string(), "until": "age18" },
+        "revocation": { "how": "障害福祉課に撤回届を提出する。", "effect": "撤回後は新たな共有を行いません。" },
+        "signers": [{ "name": name(rng, family, ADULT_GIVEN), "relationship": "mother", "method": "handwritten", "signedOn": on.to_string() }],
+        "receipt": { "department": "つなぐ市 障害福祉課", "receivedOn": on.to_string(), "copyGiven": true }
+    })
+}
+
+/// The `index`-th synthetic document of a kind for a seed. Each index draws from
+/// its own stream, so any document can be made without making the ones before it.
+pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
+    let mut rng = Rng(seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    rng.next();
+    match kind {
+        Kind::Instruction => instruction(&mut rng),
+        Kind::Assessment => assessment(&mut rng),
+        Kind::Consent => consent(&mut rng),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Severity, validate_value};
+
+    #[test]
+    fn samples_are_valid_and_without_errors() {
+        for kind in Kind::ALL {
+            for index in 0..300 {
+                let document = sample(kind, 7, index);
+                let report = validate_value(&document);
+                let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+                assert!(report.is_valid(), "{kind} #{index}: {errors:#?}\n{document:#}");
+            }
+        }
+    }
+
+    #[test]
+    fn samples_are_deterministic_and_varied() {
+        assert_eq!(sample(Kind::Instruction, 1, 5), sample(Kind::Instruction, 1, 5));
+        assert_ne!(sample(Kind::Instruction, 1, 5), sample(Kind::Instruction, 2, 5));
+        let ids: std::collections::HashSet<String> =
+            (0..1000).map(|i| sample(Kind::Consent, 1, i)["id"].as_str().unwrap_or_default().to_owned()).collect();
+        assert_eq!(ids.len(), 1000, "ids are unique");
+        let care_kinds: std::collections::HashSet<String> = (0..200)
+            .flat_map(|i| {
+                sample(Kind::Instruction, 3, i)["care"]
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, _)| k)
+            })
+            .collect();
+        assert!(care_kinds.len() >= 10, "{care_kinds:?}");
+    }
+}
