@@ -27,15 +27,12 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     let kind = Kind::from(args.kind);
-    let written = match &args.output {
-        Some(path) => {
-            let mut bytes = Vec::new();
-            write_lines(kind, args, &mut bytes).and_then(|()| write_atomically(path, &bytes))
-        }
-        None => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            write_lines(kind, args, &mut out).and_then(|()| out.flush())
-        }
+    let written = if let Some(path) = &args.output {
+        let mut bytes = Vec::new();
+        write_lines(kind, args, &mut bytes).and_then(|()| write_atomically(path, &bytes))
+    } else {
+        let mut out = BufWriter::new(io::stdout().lock());
+        write_lines(kind, args, &mut out).and_then(|()| out.flush())
     };
     if written.is_err() { exit::USAGE_OR_IO } else { exit::VALID }
 }
