@@ -102,3 +102,23 @@ fn read_limited(reader: impl Read, limit: u64) -> io::Result<Result<Vec<u8>, u64
     }
     Ok(Ok(bytes))
 }
+
+/// Loads the one document a command works on (`-` is standard input), or
+/// reports on standard error why it cannot and returns the exit code.
+pub fn load_one(path: &Path, lang: tsunagu_model::Lang) -> Result<(Source, Vec<u8>), u8> {
+    use crate::exit;
+    use crate::output::error_line;
+    let source = if path.as_os_str() == "-" { Source::Stdin } else { Source::File(path.to_owned()) };
+    match load(&source) {
+        Loaded::Bytes(bytes) => Ok((source, bytes)),
+        Loaded::TooLarge(_) => {
+            error_line(lang, &format!("{source}: ファイルが大きすぎます"), &format!("{source}: file too large"));
+            Err(exit::INVALID)
+        }
+        Loaded::Failed(error) => {
+            let kind = error.kind();
+            error_line(lang, &format!("{source} を読み込めません: {kind}"), &format!("cannot read {source}: {kind}"));
+            Err(exit::USAGE_OR_IO)
+        }
+    }
+}

@@ -8,7 +8,7 @@ use tsunagu_model::{Lang, validate};
 use tsunagu_render::{RenderError, RenderOptions, Renderer};
 
 use crate::commands::validate::file_report;
-use crate::input::{Loaded, Source, load};
+use crate::input::{Source, load_one};
 use crate::output::{self, error_line};
 use crate::{LangArg, exit};
 
@@ -30,18 +30,9 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     let lang = Lang::from(args.lang);
-    let source = if args.file.as_os_str() == "-" { Source::Stdin } else { Source::File(args.file.clone()) };
-    let bytes = match load(&source) {
-        Loaded::Bytes(bytes) => bytes,
-        Loaded::TooLarge(_) => {
-            error_line(lang, &format!("{source}: ファイルが大きすぎます"), &format!("{source}: file too large"));
-            return exit::INVALID;
-        }
-        Loaded::Failed(error) => {
-            let kind = error.kind();
-            error_line(lang, &format!("{source} を読み込めません: {kind}"), &format!("cannot read {source}: {kind}"));
-            return exit::USAGE_OR_IO;
-        }
+    let (source, bytes) = match load_one(&args.file, lang) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let report = validate(&bytes);
     let valid = report.is_valid();
