@@ -79,9 +79,10 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<(PathBuf, io::Er
     }
 }
 
-/// Reads a source, stopping once it is over the document size limit.
+/// Reads a source, stopping once it is over the size limit. The limit is the
+/// XML one (XML is wordier); JSON's own, smaller limit is enforced when parsing.
 pub fn load(source: &Source) -> Loaded {
-    let limit = MAX_DOCUMENT_BYTES as u64;
+    let limit = MAX_DOCUMENT_BYTES.max(tsunagu_xml::MAX_XML_BYTES) as u64;
     let result = match source {
         Source::File(path) => fs::File::open(path).and_then(|file| read_limited(file, limit)),
         Source::Stdin => read_limited(io::stdin().lock(), limit),

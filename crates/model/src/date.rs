@@ -40,7 +40,8 @@ impl std::error::Error for DateError {}
 impl Date {
     /// Creates a date, checking that the day exists.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
+        // Year 0 is accepted, as JSON Schema's `date` format accepts it.
+        if !(0..=9999).contains(&year) || !(1..=12).contains(&month) {
             return Err(DateError::NoSuchDay);
         }
         if day == 0 || day > days_in_month(year, month) {
@@ -114,7 +115,7 @@ impl Date {
     /// The same day `years` later, or the last day of February for 29 February.
     #[must_use]
     pub fn add_years(self, years: i32) -> Date {
-        let year = (self.year + years).clamp(1, 9999);
+        let year = (self.year + years).clamp(0, 9999);
         let day = self.day.min(days_in_month(year, self.month));
         Date { year, month: self.month, day }
     }
@@ -123,7 +124,7 @@ impl Date {
     #[must_use]
     pub fn add_months(self, months: i32) -> Date {
         let index = self.year * 12 + i32::from(self.month) - 1 + months;
-        let year = index.div_euclid(12).clamp(1, 9999);
+        let year = index.div_euclid(12).clamp(0, 9999);
         let month = u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
@@ -297,6 +298,7 @@ mod tests {
         assert_eq!(d("1989-01-07").era().map(EraDate::to_japanese).as_deref(), Some("昭和64年1月7日"));
         assert_eq!(d("1989-01-08").era().map(EraDate::to_japanese).as_deref(), Some("平成元年1月8日"));
         assert_eq!(d("1800-01-01").era(), None);
+        assert_eq!(d("0000-01-01").era(), None, "year 0 parses (as JSON Schema allows) and has no era");
     }
 
     #[test]

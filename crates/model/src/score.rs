@@ -293,9 +293,14 @@ struct Tally<'a> {
 
 impl Tally<'_> {
     fn add(&mut self, item: ScoreItem, pointer: &str, watch: Option<Watch>) -> usize {
+        self.add_with(item, pointer, watch, true)
+    }
+
+    /// `watch_counts`: whether the row's watch points can count at all here.
+    fn add_with(&mut self, item: ScoreItem, pointer: &str, watch: Option<Watch>, watch_counts: bool) -> usize {
         let points = item.points();
         let pointer = format!("{}{pointer}", self.base);
-        if points.high.is_some() && watch.is_none() {
+        if points.high.is_some() && watch.is_none() && watch_counts {
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::WatchMissing,
@@ -340,7 +345,10 @@ pub fn score(care: &CareItems, base: &str, context: ScoreContext) -> Score {
     }
     // 2: with a ventilator, the tracheostomy's watch points are not added.
     if let Some(tracheostomy) = &care.tracheostomy {
-        let line = tally.add(ScoreItem::Tracheostomy, "/tracheostomy", tracheostomy.watch.map(Watch::from));
+        // A missing watch level is no problem where it could not count anyway.
+        let ventilated = care.ventilator.is_some();
+        let line =
+            tally.add_with(ScoreItem::Tracheostomy, "/tracheostomy", tracheostomy.watch.map(Watch::from), !ventilated);
         if care.ventilator.is_some() {
             let row = &mut tally.lines[line];
             if row.watch_points > 0 {
@@ -439,9 +447,14 @@ pub fn score(care: &CareItems, base: &str, context: ScoreContext) -> Score {
     if let Some(seizure) = &care.seizure {
         tally.add(ScoreItem::Seizure, "/seizure", seizure.watch.map(Watch::from));
         let within_a_year = seizure.last_seizure_on.map(|last| last >= context.on.add_years(-1) && last <= context.on);
+        let in_future = seizure.last_seizure_on.is_some_and(|last| last > context.on);
         let instructed = context.seizure_instruction_on_file;
         if within_a_year != Some(true) || instructed != Some(true) {
             let (ja, en) = match (within_a_year, instructed) {
+                (Some(false), _) if in_future => (
+                    "最後の発作の日付が文書の日付より後です",
+                    "the date of the last seizure is after the document's date",
+                ),
                 (Some(false), _) => ("最後の発作が1年より前です", "the last seizure was over a year ago"),
                 (None, _) => ("最後の発作の日付がありません", "the date of the last seizure is not given"),
                 _ => ("医師の指示の有無が示されていません", "the physician's instruction is not shown to be on file"),

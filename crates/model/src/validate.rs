@@ -76,12 +76,11 @@ pub fn validate_value(value: &Value) -> Report {
             }
         }
     };
-    if let Some(version) = object.get("formatVersion").and_then(Value::as_str)
-        && version != FORMAT_VERSION
-    {
+    if object.get("formatVersion").and_then(Value::as_str).is_some_and(|version| version != FORMAT_VERSION) {
+        // The value is not quoted: it is the document's text, and could be anything.
         let message = Message::new(
-            format!("書式の版 {version} には対応していません (対応: {FORMAT_VERSION})"),
-            format!("format version {version} is not supported (supported: {FORMAT_VERSION})"),
+            format!("この書式の版には対応していません (対応: {FORMAT_VERSION})"),
+            format!("this format version is not supported (supported: {FORMAT_VERSION})"),
         );
         let version_pointer = "/formatVersion";
         return Report::failed(Some(kind), vec![Diagnostic::new(Code::VersionUnsupported, version_pointer, message)]);

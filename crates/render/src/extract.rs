@@ -65,7 +65,9 @@ pub fn extract_attachment(pdf: &[u8]) -> Result<ExtractedData, ExtractError> {
     let catalog = document.catalog().map_err(|_| ExtractError::NotPdf)?;
     let names = deref_dict(&document, catalog.get(b"Names").ok()).ok_or(ExtractError::NoAttachment)?;
     let tree = deref_dict(&document, names.get(b"EmbeddedFiles").ok()).ok_or(ExtractError::NoAttachment)?;
-    let spec = find_name(&document, tree, ATTACHMENT_NAME.as_bytes(), 0).ok_or(ExtractError::NoAttachment)?;
+    let mut budget = MAX_NAME_TREE_NODES;
+    let spec =
+        find_name(&document, tree, ATTACHMENT_NAME.as_bytes(), 0, &mut budget).ok_or(ExtractError::NoAttachment)?;
     let embedded = deref_dict(&document, spec.get(b"EF").ok()).ok_or(ExtractError::BadAttachment)?;
     let stream_ref = embedded.get(b"F").map_err(|_| ExtractError::BadAttachment)?;
     let stream = match stream_ref {
@@ -80,11 +82,8 @@ pub fn extract_attachment(pdf: &[u8]) -> Result<ExtractedData, ExtractError> {
     {
         return Err(ExtractError::BadAttachment);
     }
-    let json = if stream.dict.get(b"Filter").is_ok() {
-        stream.decompressed_content().map_err(|_| ExtractError::BadAttachment)?
-    } else {
-        stream.content.clone()
-    };
+    // Inflate with a cap: a forged attachment must not balloon in memory.
+    let json = stream.get_plain_content_with_limit(MAX_DOCUMENT_BYTES + 1).map_err(|_| ExtractError::BadAttachment)?;
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(ExtractError::BadAttachment);
     }
@@ -99,16 +98,22 @@ fn deref_dict<'a>(document: &'a lopdf::Document, object: Option<&'a Object>) -> 
     }
 }
 
-/// Looks a name up in a PDF name tree (depth-limited against loops).
+/// How many name-tree nodes a lookup visits at most: a forged tree whose kids
+/// point back at themselves must not make the walk exponential.
+const MAX_NAME_TREE_NODES: usize = 1024;
+
+/// Looks a name up in a PDF name tree, bounded in depth and in nodes visited.
 fn find_name<'a>(
     document: &'a lopdf::Document,
     node: &'a Dictionary,
     name: &[u8],
     depth: usize,
+    budget: &mut usize,
 ) -> Option<&'a Dictionary> {
-    if depth > 16 {
+    if depth > 16 || *budget == 0 {
         return None;
     }
+    *budget -= 1;
     if let Ok(Object::Array(names)) = node.get(b"Names") {
         for pair in names.chunks(2) {
             if let [Object::String(key, _), value] = pair
@@ -121,7 +126,7 @@ fn find_name<'a>(
     if let Ok(Object::Array(kids)) = node.get(b"Kids") {
         for kid in kids {
             if let Some(kid) = deref_dict(document, Some(kid))
-                && let Some(found) = find_name(document, kid, name, depth + 1)
+                && let Some(found) = find_name(document, kid, name, depth + 1, budget)
             {
                 return Some(found);
             }

@@ -123,8 +123,9 @@ impl Renderer {
     /// Renders a document (which should be valid; see [`RenderOptions::draft`])
     /// to PDF/A-3 bytes with its canonical JSON attached.
     pub fn render(&self, document: &Document, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-        let (compiled, date) = self.compile(document, *options)?;
-        let pdf = typst_pdf::pdf(&compiled, &pdf_options(document, date)).map_err(|errors| template_error(&errors));
+        let pdf = self.compile(document, *options).and_then(|(compiled, date)| {
+            typst_pdf::pdf(&compiled, &pdf_options(document, date)).map_err(|errors| template_error(&errors))
+        });
         evict();
         pdf
     }
@@ -137,8 +138,9 @@ impl Renderer {
         options: &RenderOptions,
         pixels_per_pt: f32,
     ) -> Result<Vec<u8>, RenderError> {
-        let (compiled, _) = self.compile(document, *options)?;
+        let compiled = self.compile(document, *options);
         evict();
+        let (compiled, _) = compiled?;
         let page =
             compiled.pages().first().ok_or_else(|| RenderError::Template { messages: vec!["no page".into()] })?;
         let render_options = typst_render::RenderOptions {
@@ -249,6 +251,9 @@ fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Bl
     }
     let text = document.pages().iter().find_map(|page| walk(&page.frame))?;
     let needle = text.trim();
+    if needle.is_empty() {
+        return Some(BlankGlyph::InForm);
+    }
     Some(
         find_string(value, &mut |pointer, field| field.contains(needle).then(|| pointer.to_owned()))
             .map_or(BlankGlyph::InForm, BlankGlyph::InData),

@@ -28,6 +28,9 @@ pub enum XmlError {
     Malformed { position: u64 },
     /// A field holds text XML 1.0 cannot carry (writing only).
     Unrepresentable { pointer: String },
+    /// Content the XML form has no place for, which would otherwise be lost:
+    /// text inside a list or group element, or attributes below the root.
+    Unexpected { element: String },
 }
 
 impl fmt::Display for XmlError {
@@ -48,6 +51,9 @@ impl fmt::Display for XmlError {
             Self::Unrepresentable { pointer } => {
                 write!(f, "{pointer}: contains a control character that XML 1.0 cannot carry")
             }
+            Self::Unexpected { element } => {
+                write!(f, "<{element}> holds text or attributes the format has no place for (they would be lost)")
+            }
         }
     }
 }
@@ -67,6 +73,9 @@ impl XmlError {
             ),
             Self::Malformed { position } => format!("XML の構文が正しくありません ({position} バイト目付近)"),
             Self::Unrepresentable { pointer } => format!("{pointer}: XML 1.0 で表せない制御文字があります"),
+            Self::Unexpected { element } => {
+                format!("<{element}> に書式にない文字列又は属性があります (失われるため受け付けません)")
+            }
         }
     }
 }
@@ -92,7 +101,12 @@ pub fn from_xml(xml: &[u8]) -> Result<(Kind, Value), XmlError> {
         return Err(XmlError::NotTsunagu);
     }
     let schema = schema_json(kind);
+    check_no_stray_content(&root, true)?;
     let mut value = object(&root, &schema, &schema);
+    // The root names the kind; a <kind> inside that says otherwise is refused, not guessed at.
+    if value.get("kind").and_then(Value::as_str).is_some_and(|inner| inner != kind.as_str()) {
+        return Err(XmlError::NotTsunagu);
+    }
     if let (Some(uri), Value::Object(map)) =
         (root.attributes.iter().find(|(k, _)| k == "jsonSchema").map(|(_, v)| v.clone()), &mut value)
     {
@@ -193,6 +207,16 @@ fn element(start: &quick_xml::events::BytesStart<'_>, position: u64) -> Result<E
     Ok(Element { name, attributes, text: String::new(), children: Vec::new() })
 }
 
+/// Refuses what the mapping would drop: attributes below the root, and text
+/// beside child elements (text belongs only in leaf elements).
+fn check_no_stray_content(element: &Element, is_root: bool) -> Result<(), XmlError> {
+    let stray_text = !element.children.is_empty() && !element.text.trim().is_empty();
+    if (!is_root && !element.attributes.is_empty()) || stray_text {
+        return Err(XmlError::Unexpected { element: element.name.clone() });
+    }
+    element.children.iter().try_for_each(|child| check_no_stray_content(child, false))
+}
+
 /// Follows `$ref`s.
 fn resolve<'a>(node: &'a Value, root: &'a Value) -> &'a Value {
     let mut node = node;
@@ -239,6 +263,11 @@ fn value(element: &Element, schema: &Value, root: &Value) -> Value {
     let text = element.text.as_str();
     if element.name == "extensions" && element.children.is_empty() {
         return parse_json(text.as_bytes()).unwrap_or_else(|_| Value::String(text.to_owned()));
+    }
+    // Text where a list or group belongs is kept as text, so the validator
+    // reports a type error at this field instead of the text vanishing.
+    if matches!(kind, Some("array" | "object")) && element.children.is_empty() && !text.trim().is_empty() {
+        return Value::String(text.to_owned());
     }
     match kind {
         Some("array") => {

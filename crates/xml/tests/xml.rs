@@ -111,3 +111,31 @@ fn hostile_xml_is_refused() {
         assert!(matches!(from_xml(malformed), Err(XmlError::Malformed { .. })), "{malformed:?}");
     }
 }
+
+#[test]
+fn content_the_form_has_no_place_for_is_refused_or_reported_never_dropped() {
+    let json = example("instruction-diabetes-nursery.json");
+    let xml = to_xml(Kind::Instruction, &json).expect("to xml");
+
+    // Text where a list belongs: kept, and reported as a type error.
+    let (_, value) =
+        from_xml(xml.replace("<allergies/>", "<allergies>卵</allergies>").as_bytes()).expect("well-formed");
+    let report = validate_value(&value);
+    assert!(
+        report.diagnostics.iter().any(|d| d.code == Code::Type && d.pointer == "/allergies"),
+        "{:?}",
+        report.diagnostics
+    );
+
+    // Attributes below the root would be dropped: refused.
+    let attributed = xml.replace("<allergies/>", r#"<allergies reaction="x"/>"#);
+    assert_eq!(from_xml(attributed.as_bytes()).map(|_| ()), Err(XmlError::Unexpected { element: "allergies".into() }));
+
+    // Text beside child elements: refused.
+    let mixed = xml.replace("<diagnoses>", "<diagnoses>stray");
+    assert_eq!(from_xml(mixed.as_bytes()).map(|_| ()), Err(XmlError::Unexpected { element: "diagnoses".into() }));
+
+    // A root that disagrees with the <kind> inside it.
+    let disguised = xml.replacen("<kind>instruction</kind>", "<kind>consent</kind>", 1);
+    assert_eq!(from_xml(disguised.as_bytes()).map(|_| ()), Err(XmlError::NotTsunagu));
+}

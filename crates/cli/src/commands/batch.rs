@@ -7,8 +7,10 @@
 //! report lists the documents that were not rendered, by file or line, with
 //! codes and JSON Pointers and no values.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -20,7 +22,7 @@ use serde::Serialize;
 use tsunagu_model::{Diagnostic, Document, Lang, MAX_DOCUMENT_BYTES, Severity};
 use tsunagu_render::{RenderOptions, Renderer};
 
-use crate::commands::render::write_atomically;
+use crate::commands::render::{TEMP_SUFFIX, write_atomically};
 use crate::commands::validate::parse_any;
 use crate::input::{Source, expand};
 use crate::output::{self, FileReport, error_line};
@@ -110,20 +112,27 @@ pub fn run(args: &Args) -> u8 {
         error_line(lang, &format!("出力先 {dir} に書き込めません: {kind}"), &format!("cannot write to {dir}: {kind}"));
         return exit::USAGE_OR_IO;
     }
+    remove_leftover_temporaries(&args.output);
     let jobs = args.jobs.unwrap_or_else(|| thread::available_parallelism().map_or(1, usize::from)).max(1);
     let started = Instant::now();
     let renderer = Arc::new(Renderer::with_embedded_fonts());
     let (items_tx, items_rx) = sync_channel::<Item>(jobs * 4);
     let (outcomes_tx, outcomes_rx) = sync_channel::<Outcome>(jobs * 4);
     let items_rx = Arc::new(Mutex::new(items_rx));
+    let claimed = Arc::new(Mutex::new(HashSet::new()));
 
     let input = args.input.clone();
     let producer = thread::spawn(move || produce(&input, &items_tx));
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
             let (items, outcomes, renderer) = (Arc::clone(&items_rx), outcomes_tx.clone(), Arc::clone(&renderer));
-            let job =
-                Job { output: args.output.clone(), name: args.name.clone(), skip_existing: args.skip_existing, lang };
+            let job = Job {
+                output: args.output.clone(),
+                name: args.name.clone(),
+                skip_existing: args.skip_existing,
+                lang,
+                claimed: Arc::clone(&claimed),
+            };
             thread::spawn(move || work(&items, &outcomes, &renderer, &job))
         })
         .collect();
@@ -175,6 +184,9 @@ struct Job {
     name: String,
     skip_existing: bool,
     lang: Lang,
+    /// Output paths already taken in this run: two documents with one id must
+    /// not overwrite each other.
+    claimed: Arc<Mutex<HashSet<PathBuf>>>,
 }
 
 fn work(items: &Mutex<Receiver<Item>>, outcomes: &SyncSender<Outcome>, renderer: &Renderer, job: &Job) {
@@ -182,7 +194,15 @@ fn work(items: &Mutex<Receiver<Item>>, outcomes: &SyncSender<Outcome>, renderer:
         // Hold the lock only to take the next item.
         let next = items.lock().map(|queue| queue.recv());
         let Ok(Ok(item)) = next else { return };
-        let outcome = process(item, renderer, job);
+        let source = item.source.clone();
+        // A bug in rendering one document must not drop it from the report.
+        let outcome = catch_unwind(AssertUnwindSafe(|| process(item, renderer, job))).unwrap_or_else(|_| Outcome {
+            source,
+            status: Status::Failed,
+            id: None,
+            diagnostics: Vec::new(),
+            error: Some("internal error while rendering (a tsunagu bug)".into()),
+        });
         if outcomes.send(outcome).is_err() {
             return;
         }
@@ -210,6 +230,11 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
     };
     let id = document.id().to_string();
     let path = job.output.join(file_name(&job.name, &document, item.index));
+    let first_claim = job.claimed.lock().map(|mut claimed| claimed.insert(path.clone())).unwrap_or(false);
+    if !first_claim {
+        let error = format!("another document in this batch has the same output name {}", path.display());
+        return failed(item.source, Some(id), error);
+    }
     if job.skip_existing && path.exists() {
         return Outcome {
             source: item.source,
@@ -354,6 +379,17 @@ fn file_name(template: &str, document: &Document, index: u64) -> String {
         .replace("{kind}", document.kind().as_str())
         .replace("{index}", &format!("{index:06}"));
     format!("{name}.pdf")
+}
+
+/// Removes temporary files an interrupted run left behind (they hold whole PDFs).
+fn remove_leftover_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn probe_writable(dir: &Path) -> io::Result<()> {

@@ -3,11 +3,12 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use tsunagu_model::{Lang, validate};
+use tsunagu_model::Lang;
 use tsunagu_render::{RenderError, RenderOptions, Renderer};
 
-use crate::commands::validate::file_report;
+use crate::commands::validate::{file_report, parse_any};
 use crate::input::{Source, load_one};
 use crate::output::{self, error_line};
 use crate::{LangArg, exit};
@@ -34,7 +35,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let report = validate(&bytes);
+    let report = parse_any(&bytes);
     let valid = report.is_valid();
     let Some(document) = report.document.clone() else {
         let _ = output::human(&[file_report(&source, report, None)], lang, &mut io::stderr());
@@ -79,13 +80,19 @@ pub fn run(args: &Args) -> u8 {
     exit::VALID
 }
 
+/// The suffix of temporary files, so a later run can recognise and remove leftovers.
+pub const TEMP_SUFFIX: &str = ".tsunagu-tmp";
+
 /// Writes to a temporary file beside `path`, then renames it into place, so a
-/// reader never sees a half-written PDF.
+/// reader never sees a half-written PDF. Each call gets its own temporary name,
+/// so threads writing at once never share one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     fs::create_dir_all(dir)?;
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let unique = NEXT.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.{}.{unique}{TEMP_SUFFIX}", std::process::id()));
     let result = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use tsunagu_model::{Lang, Score, Vocabulary, score_document, validate};
+use tsunagu_model::{Lang, Score, Vocabulary, score_document};
 
 use crate::input::load_one;
 use crate::output::{self, error_line};
@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let report = validate(&bytes);
+    let report = crate::commands::validate::parse_any(&bytes);
     let Some(document) = &report.document else {
         error_line(
             lang,

@@ -1,12 +1,15 @@
-//! `tsunagu verify`: match paper and data. For a JSON file, print the code its
-//! paper copy shows; for a tsunagu PDF, check that the attached data is the data
-//! the printed code (QR and footer) was made from.
+//! `tsunagu verify`: match paper and data. For a JSON (or XML) document, print
+//! the code its paper copy shows in the QR code and footer, to compare by eye or
+//! by scanning. For a tsunagu PDF, check that the attached data is the data the
+//! PDF's embedded code (in its metadata, the same code that was printed) was
+//! made from. It does not read the printed page itself: an edit to the page's
+//! text is not detected, only a changed attachment.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use tsunagu_model::{FORMAT_VERSION, Lang, validate};
+use tsunagu_model::{FORMAT_VERSION, Lang};
 use tsunagu_render::{declared_payload, digest, extract_attachment, payload};
 
 use crate::output::error_line;
@@ -51,7 +54,7 @@ pub fn run(args: &Args) -> u8 {
     } else {
         bytes.clone()
     };
-    let Some(document) = validate(&json).document else {
+    let Some(document) = crate::commands::validate::parse_any(&json).document else {
         error_line(
             lang,
             &format!("{name}: 有効な文書ではありません (tsunagu validate で確認してください)"),

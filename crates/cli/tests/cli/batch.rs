@@ -62,7 +62,7 @@ fn a_bad_line_is_reported_and_the_batch_goes_on() {
     assert!(sources.iter().any(|s| s.ends_with("docs.jsonl:8")), "{sources:?}");
     let leftovers = std::fs::read_dir(&out)
         .expect("out")
-        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp")))
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tsunagu-tmp")))
         .count();
     assert_eq!(leftovers, 0, "no temporary files are left behind");
 }
@@ -129,4 +129,31 @@ fn an_unwritable_output_or_bad_name_is_a_usage_error() {
     std::fs::write(&file, b"").expect("write");
     tsunagu().args(["batch", "examples", "-o"]).arg(file.join("out")).assert().code(2).stderr(contains("a-file"));
     tsunagu().args(["batch", "examples", "--name", "../{id}", "-o"]).arg(dir.path()).assert().code(2);
+}
+
+#[test]
+fn documents_with_the_same_id_do_not_overwrite_each_other() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let one = sample("consent", "1");
+    let mut twice = one.clone();
+    twice.extend_from_slice(&one);
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.json");
+    tsunagu().args(["batch", "-", "--report"]).arg(&report).arg("-o").arg(&out).write_stdin(twice).assert().code(1);
+    assert_eq!(pdfs(&out), 1);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("json");
+    assert_eq!(report["summary"]["failed"], 1);
+    assert!(report["problems"][0]["error"].as_str().expect("error").contains("same output name"));
+}
+
+#[test]
+fn leftover_temporary_files_are_removed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).expect("dir");
+    let stale = out.join(".x.pdf.1.0.tsunagu-tmp");
+    std::fs::write(&stale, b"half a pdf").expect("write");
+    tsunagu().args(["batch", "examples", "-o"]).arg(&out).assert().code(0);
+    assert!(!stale.exists());
 }

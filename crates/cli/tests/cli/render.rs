@@ -113,3 +113,60 @@ fn verify_detects_an_attachment_changed_after_printing() {
     document.save(&tampered).expect("save");
     tsunagu().args(["verify", "--lang", "en"]).arg(&tampered).assert().code(1).stderr(contains("does not match"));
 }
+
+/// Renders the consent example and returns the parsed PDF and the directory it lives in.
+fn rendered_consent() -> (lopdf::Document, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("doc.pdf");
+    tsunagu().args(["render", "examples/consent-five-departments.json", "-o"]).arg(&pdf).assert().code(0);
+    (lopdf::Document::load(&pdf).expect("parse"), dir)
+}
+
+#[test]
+fn regression_forged_name_tree_loops_do_not_hang_extract() {
+    let (mut document, dir) = rendered_consent();
+    // A name-tree node whose kids are itself, many times over.
+    let node = document.new_object_id();
+    let kids: Vec<lopdf::Object> = (0..100).map(|_| lopdf::Object::Reference(node)).collect();
+    document.objects.insert(node, lopdf::Object::Dictionary(lopdf::dictionary! { "Kids" => kids }));
+    let names = document.new_object_id();
+    document.objects.insert(names, lopdf::Object::Dictionary(lopdf::dictionary! { "EmbeddedFiles" => node }));
+    document.catalog_mut().expect("catalog").set("Names", names);
+    let forged = dir.path().join("forged.pdf");
+    document.save(&forged).expect("save");
+    let started = std::time::Instant::now();
+    tsunagu()
+        .args(["extract", "--lang", "en"])
+        .arg(&forged)
+        .assert()
+        .code(1)
+        .stderr(contains("carries no tsunagu document"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "extract must not walk the loop exponentially");
+}
+
+#[test]
+fn regression_an_oversized_attachment_without_a_declared_size_is_refused() {
+    let (mut document, dir) = rendered_consent();
+    let ids: Vec<_> = document
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_stream()
+                .is_ok_and(|s| s.dict.get(b"Type").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"EmbeddedFile")))
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    let stream = document.get_object_mut(ids[0]).and_then(lopdf::Object::as_stream_mut).expect("stream");
+    stream.dict.remove(b"Params");
+    stream.dict.remove(b"Filter");
+    stream.set_content(vec![b' '; 64 * 1024 * 1024]);
+    stream.compress().expect("compress");
+    let bomb = dir.path().join("bomb.pdf");
+    document.save(&bomb).expect("save");
+    tsunagu()
+        .args(["extract", "--lang", "en"])
+        .arg(&bomb)
+        .assert()
+        .code(1)
+        .stderr(contains("too large or cannot be decoded"));
+}

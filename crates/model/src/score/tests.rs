@@ -215,3 +215,21 @@ fn a_full_house_reaches_the_highest_class() {
     assert_eq!(s.total, 12 + 8 + 9 + 10);
     assert_eq!(s.class, ScoreClass::Highest);
 }
+
+#[test]
+fn a_ventilated_tracheostomy_needs_no_watch_level() {
+    let json = serde_json::json!({
+        "ventilator": {"watch": "low", "devices": [{"kind": "invasive"}]},
+        "tracheostomy": {"cannula": {}}
+    });
+    let s = score(&care(json), "/care", context(Severity::Error));
+    assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+}
+
+#[test]
+fn a_seizure_dated_after_the_document_says_so() {
+    let json = serde_json::json!({"seizure": {"watch": "low", "lastSeizureOn": "2026-05-01"}});
+    let s = score(&care(json), "/care", context(Severity::Warning));
+    assert_eq!(codes(&s), vec![Code::SeizureMayNotApply]);
+    assert!(s.diagnostics[0].message.en.contains("after the document's date"));
+}
