@@ -230,7 +230,7 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
     };
     let id = document.id().to_string();
     let path = job.output.join(file_name(&job.name, &document, item.index));
-    let first_claim = job.claimed.lock().map(|mut claimed| claimed.insert(path.clone())).unwrap_or(false);
+    let first_claim = job.claimed.lock().is_ok_and(|mut claimed| claimed.insert(path.clone()));
     if !first_claim {
         let error = format!("another document in this batch has the same output name {}", path.display());
         return failed(item.source, Some(id), error);
