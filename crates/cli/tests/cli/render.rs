@@ -170,3 +170,18 @@ fn regression_an_oversized_attachment_without_a_declared_size_is_refused() {
         .code(1)
         .stderr(contains("too large or cannot be decoded"));
 }
+
+/// The object id of the one embedded file (the attached JSON) of a tsunagu PDF.
+fn embedded_file(document: &lopdf::Document) -> lopdf::ObjectId {
+    let ids: Vec<_> = document
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_stream()
+                .is_ok_and(|s| s.dict.get(b"Type").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"EmbeddedFile")))
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(ids.len(), 1, "one embedded file");
+    ids[0]
+}
