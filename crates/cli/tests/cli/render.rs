@@ -95,17 +95,8 @@ fn verify_detects_an_attachment_changed_after_printing() {
     let mut changed: serde_json::Value = serde_json::from_slice(&other).expect("json");
     changed["receipt"]["copyGiven"] = false.into();
     let changed = serde_json::to_vec_pretty(&changed).expect("json");
-    let ids: Vec<_> = document
-        .objects
-        .iter()
-        .filter(|(_, o)| {
-            o.as_stream()
-                .is_ok_and(|s| s.dict.get(b"Type").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"EmbeddedFile")))
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    assert_eq!(ids.len(), 1, "one embedded file");
-    let stream = document.get_object_mut(ids[0]).and_then(lopdf::Object::as_stream_mut).expect("stream");
+    let stream =
+        document.get_object_mut(embedded_file(&document)).and_then(lopdf::Object::as_stream_mut).expect("stream");
     stream.dict.remove(b"Filter");
     stream.dict.remove(b"Params");
     stream.set_content(changed);
@@ -147,16 +138,8 @@ fn regression_forged_name_tree_loops_do_not_hang_extract() {
 #[test]
 fn regression_an_oversized_attachment_without_a_declared_size_is_refused() {
     let (mut document, dir) = rendered_consent();
-    let ids: Vec<_> = document
-        .objects
-        .iter()
-        .filter(|(_, o)| {
-            o.as_stream()
-                .is_ok_and(|s| s.dict.get(b"Type").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"EmbeddedFile")))
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    let stream = document.get_object_mut(ids[0]).and_then(lopdf::Object::as_stream_mut).expect("stream");
+    let stream =
+        document.get_object_mut(embedded_file(&document)).and_then(lopdf::Object::as_stream_mut).expect("stream");
     stream.dict.remove(b"Params");
     stream.dict.remove(b"Filter");
     stream.set_content(vec![b' '; 64 * 1024 * 1024]);
