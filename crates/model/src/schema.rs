@@ -138,30 +138,34 @@ impl Transform for VocabularyTitles {
     }
 }
 
-/// The compiled validators of every kind.
+/// The schemas of every kind, generated once per process, and their compiled validators.
 pub struct SchemaSet {
-    instruction: jsonschema::Validator,
-    assessment: jsonschema::Validator,
-    consent: jsonschema::Validator,
+    schemas: [Value; 3],
+    validators: [jsonschema::Validator; 3],
+}
+
+fn index(kind: Kind) -> usize {
+    match kind {
+        Kind::Instruction => 0,
+        Kind::Assessment => 1,
+        Kind::Consent => 2,
+    }
 }
 
 static SCHEMAS: LazyLock<SchemaSet> = LazyLock::new(SchemaSet::build);
 
 impl SchemaSet {
     fn build() -> Self {
-        let compile = |kind: Kind| {
+        let schemas = Kind::ALL.map(schema_json);
+        let validators = Kind::ALL.map(|kind| {
             jsonschema::options()
                 .with_draft(jsonschema::Draft::Draft202012)
                 .should_validate_formats(true)
-                .build(&schema_json(kind))
+                .build(&schemas[index(kind)])
                 // The schemas are generated from our own types; a failure here is a bug caught by tests.
                 .unwrap_or_else(|error| panic!("the generated {kind} schema does not compile: {error}"))
-        };
-        Self {
-            instruction: compile(Kind::Instruction),
-            assessment: compile(Kind::Assessment),
-            consent: compile(Kind::Consent),
-        }
+        });
+        Self { schemas, validators }
     }
 
     /// The process-wide set, compiled on first use.
@@ -169,11 +173,12 @@ impl SchemaSet {
         &SCHEMAS
     }
 
+    /// The schema of a kind (the same value [`schema_json`] generates), without generating it again.
+    pub fn schema(&self, kind: Kind) -> &Value {
+        &self.schemas[index(kind)]
+    }
+
     pub(crate) fn validator(&self, kind: Kind) -> &jsonschema::Validator {
-        match kind {
-            Kind::Instruction => &self.instruction,
-            Kind::Assessment => &self.assessment,
-            Kind::Consent => &self.consent,
-        }
+        &self.validators[index(kind)]
     }
 }

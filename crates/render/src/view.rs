@@ -6,32 +6,16 @@
 //! source of the format's wording, so any care item renders without a template
 //! change.
 
-use std::sync::LazyLock;
-
 use serde_json::{Map, Value, json};
-use tsunagu_model::{
-    Date, Document, Kind, Lang, ScoreItem, Vocabulary, Watch, find_string, schema_json, score_document,
-};
+use tsunagu_model::{Date, Document, Kind, Lang, SchemaSet, ScoreItem, Vocabulary, Watch, find_string, score_document};
 
 use crate::world::RenderOptions;
-
-static SCHEMAS: LazyLock<[Value; 3]> =
-    LazyLock::new(|| [schema_json(Kind::Instruction), schema_json(Kind::Assessment), schema_json(Kind::Consent)]);
-
-fn schema(kind: Kind) -> &'static Value {
-    let index = match kind {
-        Kind::Instruction => 0,
-        Kind::Assessment => 1,
-        Kind::Consent => 2,
-    };
-    &SCHEMAS[index]
-}
 
 /// Builds the view of one document.
 pub fn build(document: &Document, value: &Value, options: RenderOptions, digest: &str, payload: &str) -> Value {
     let lang = options.lang;
     let kind = document.kind();
-    let root = schema(kind);
+    let root = SchemaSet::get().schema(kind);
     let mut view = json!({
         "lang": lang.as_str(),
         "draft": options.draft,
@@ -46,46 +30,39 @@ pub fn build(document: &Document, value: &Value, options: RenderOptions, digest:
         "doc": value,
         "dates": dates(value, lang),
     });
-    let extra = match document {
-        Document::Instruction(sheet) => json!({
-            "age": age_text(sheet.child.birth_date, sheet.issue_date, lang),
-            "care": care(value.get("care"), root, lang),
-            "score": score(document, lang),
-            "sections": {
-                "dailyLife": rows_of(value.get("dailyLife"), root, &["properties", "dailyLife"], lang),
-                "clinicalInformation": rows_of(value.get("clinicalInformation"), root, &["properties", "clinicalInformation"], lang),
-            },
-            "labels": labels(root, lang),
-        }),
-        Document::Assessment(assessment) => json!({
-            "age": age_text(assessment.child.birth_date, assessment.assessed_on, lang),
-            "care": care(value.get("care"), root, lang),
-            "score": score(document, lang),
-            "sections": {
-                "dailyLife": rows_of(value.get("dailyLife"), root, &["properties", "dailyLife"], lang),
-                "family": rows_of(value.get("family"), root, &["properties", "family"], lang),
-                "wishes": rows_of(value.get("wishes"), root, &["properties", "wishes"], lang),
-                "disaster": rows_of(value.get("disaster"), root, &["properties", "disaster"], lang),
-            },
-            "labels": labels(root, lang),
-        }),
-        Document::Consent(_) => json!({
-            "checklists": {
-                "purposes": checklist(value.get("purposes"), root, "Purpose", lang),
-                "scope": checklist(value.get("scope"), root, "InformationScope", lang),
-                "recipients": checklist(
-                    Some(&Value::Array(
-                        value["recipients"].as_array().into_iter().flatten().map(|r| r["kind"].clone()).collect(),
-                    )),
-                    root,
-                    "RecipientKind",
-                    lang,
-                ),
-                "until": checklist(value["period"].get("until").map(|u| json!([u])).as_ref(), root, "ConsentUntil", lang),
-            },
-            "labels": labels(root, lang),
-        }),
+    // The blocks each kind's template prints as label/value rows.
+    let sections: &[&str] = match kind {
+        Kind::Instruction => &["dailyLife", "clinicalInformation"],
+        Kind::Assessment => &["dailyLife", "family", "wishes", "disaster"],
+        Kind::Consent => &[],
     };
+    let sections: Map<String, Value> = sections
+        .iter()
+        .map(|&name| ((*name).to_owned(), rows_of(value.get(name), root, &["properties", name], lang)))
+        .collect();
+    let mut extra = json!({
+        "age": age_text(document.birth_date(), document.date(), lang),
+        "sections": sections,
+        "labels": labels(root, lang),
+    });
+    if kind == Kind::Consent {
+        extra["checklists"] = json!({
+            "purposes": checklist(value.get("purposes"), root, "Purpose", lang),
+            "scope": checklist(value.get("scope"), root, "InformationScope", lang),
+            "recipients": checklist(
+                Some(&Value::Array(
+                    value["recipients"].as_array().into_iter().flatten().map(|r| r["kind"].clone()).collect(),
+                )),
+                root,
+                "RecipientKind",
+                lang,
+            ),
+            "until": checklist(value["period"].get("until").map(|u| json!([u])).as_ref(), root, "ConsentUntil", lang),
+        });
+    } else {
+        extra["care"] = care(value.get("care"), root, lang);
+        extra["score"] = score(document, lang);
+    }
     if let (Some(view), Value::Object(extra)) = (view.as_object_mut(), extra) {
         view.extend(extra);
     }

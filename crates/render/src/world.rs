@@ -89,6 +89,7 @@ pub struct Renderer {
     view_id: FileId,
     qr_id: FileId,
     document_id: FileId,
+    standards: PdfStandards,
 }
 
 impl Renderer {
@@ -107,6 +108,9 @@ impl Renderer {
             view_id: file_id(VIEW_PATH),
             qr_id: file_id(QR_PATH),
             document_id: file_id(DOCUMENT_PATH),
+            // A constant, valid standard: checked by every render test.
+            standards: PdfStandards::new(&[PdfStandard::A_3a])
+                .unwrap_or_else(|error| panic!("PDF/A-3a is a valid standard: {error:?}")),
         }
     }
 
@@ -124,7 +128,8 @@ impl Renderer {
     /// to PDF/A-3 bytes with its canonical JSON attached.
     pub fn render(&self, document: &Document, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
         let pdf = self.compile(document, *options).and_then(|(compiled, date)| {
-            typst_pdf::pdf(&compiled, &pdf_options(document, date)).map_err(|errors| template_error(&errors))
+            typst_pdf::pdf(&compiled, &pdf_options(document, date, self.standards.clone()))
+                .map_err(|errors| template_error(&errors))
         });
         evict();
         pdf
@@ -163,7 +168,8 @@ impl Renderer {
         let payload = qr::payload(tsunagu_model::FORMAT_VERSION, kind.as_str(), &document.id().to_string(), &digest);
         let view = view::build(document, &value, options, &digest, &payload);
         let qr = qr::svg(&payload).unwrap_or_default();
-        let date = document_date(document);
+        // The document's own date stands in for "today", so output never depends on the clock.
+        let date = document.date();
         let world = DocumentWorld {
             renderer: self,
             main: file_id(&format!("/templates/{}.typ", kind.as_str())),
@@ -190,24 +196,13 @@ fn evict() {
     typst::comemo::evict(2);
 }
 
-fn pdf_options(document: &Document, date: Date) -> PdfOptions {
-    let standards = PdfStandards::new(&[PdfStandard::A_3a])
-        .unwrap_or_else(|error| panic!("PDF/A-3a is a valid standard: {error:?}"));
+fn pdf_options(document: &Document, date: Date, standards: PdfStandards) -> PdfOptions {
     PdfOptions {
         ident: Smart::Custom(document.id().to_string()),
         creator: Smart::Custom(Some(format!("tsunagu {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Datetime::from_ymd(date.year(), date.month(), date.day()).map(Timestamp::new_utc),
         standards,
         ..PdfOptions::default()
-    }
-}
-
-/// The date a document is about; it stands in for "today" so output never depends on the clock.
-fn document_date(document: &Document) -> Date {
-    match document {
-        Document::Instruction(sheet) => sheet.issue_date,
-        Document::Assessment(assessment) => assessment.assessed_on,
-        Document::Consent(consent) => consent.receipt.received_on,
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use serde_json::{Map, Number, Value};
-use tsunagu_model::{Kind, parse_json, schema_json};
+use tsunagu_model::{Kind, SchemaSet, parse_json};
 
 use crate::{MAX_ATTRIBUTE_BYTES, MAX_XML_BYTES, MAX_XML_DEPTH, NAMESPACE};
 
@@ -100,9 +100,9 @@ pub fn from_xml(xml: &[u8]) -> Result<(Kind, Value), XmlError> {
     if namespace != Some(NAMESPACE) {
         return Err(XmlError::NotTsunagu);
     }
-    let schema = schema_json(kind);
+    let schema = SchemaSet::get().schema(kind);
     check_no_stray_content(&root, true)?;
-    let mut value = object(&root, &schema, &schema);
+    let mut value = object(&root, schema, schema);
     // The root names the kind; a <kind> inside that says otherwise is refused, not guessed at.
     if value.get("kind").and_then(Value::as_str).is_some_and(|inner| inner != kind.as_str()) {
         return Err(XmlError::NotTsunagu);

@@ -120,7 +120,7 @@ pub fn file_report(source: &Source, mut report: Report, expected: Option<Kind>) 
             ),
         );
     }
-    let valid = report.is_valid() && !report.diagnostics.iter().any(Diagnostic::is_error);
+    let valid = report.is_valid();
     FileReport { file: source.to_string(), kind: report.kind, valid, io_error: None, diagnostics: report.diagnostics }
 }
 

@@ -115,6 +115,24 @@ impl Document {
         }
     }
 
+    /// The date the document is about: the date of issue, of assessment, or of receipt of the consent.
+    pub fn date(&self) -> crate::Date {
+        match self {
+            Self::Instruction(d) => d.issue_date,
+            Self::Assessment(d) => d.assessed_on,
+            Self::Consent(d) => d.receipt.received_on,
+        }
+    }
+
+    /// The child's date of birth.
+    pub fn birth_date(&self) -> crate::Date {
+        match self {
+            Self::Instruction(d) => d.child.birth_date,
+            Self::Assessment(d) => d.child.birth_date,
+            Self::Consent(d) => d.child.birth_date,
+        }
+    }
+
     /// The canonical JSON of the document: fields in schema order, whole numbers
     /// without fractions, absent options left out. This is what a PDF carries.
     pub fn to_canonical_json(&self) -> Vec<u8> {

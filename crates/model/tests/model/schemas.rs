@@ -1,7 +1,7 @@
 //! The checked-in schemas are the generated ones, and the schema and serde
 //! agree on what they accept.
 
-use tsunagu_model::{Kind, parse_json, schema_id, schema_json, validate};
+use tsunagu_model::{Kind, SchemaSet, parse_json, schema_id, schema_json, validate};
 
 use crate::{json_files, root};
 
@@ -54,5 +54,12 @@ fn schema_and_serde_agree_on_every_fixture() {
         };
         assert_eq!(schema_ok, serde_ok, "{}: schema says {schema_ok}, serde says {serde_ok}", path.display());
         assert_eq!(validate(&bytes).document.is_some(), schema_ok, "{}", path.display());
+    }
+}
+
+#[test]
+fn the_process_wide_set_serves_the_generated_schemas() {
+    for kind in Kind::ALL {
+        assert_eq!(SchemaSet::get().schema(kind), &schema_json(kind), "{kind}");
     }
 }
