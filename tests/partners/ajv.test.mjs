@@ -33,12 +33,15 @@ test("every example is valid under ajv", () => {
   }
 });
 
+// Problems tsunagu reports before the schema runs (a JSON parser or the envelope).
+const beforeSchema = new Set(["document.not-json", "document.duplicate-key", "document.too-deep", "document.too-large", "document.not-object", "document.kind-missing", "document.kind-unknown", "document.version-unsupported"]);
+
 test("ajv agrees with tsunagu on every structural verdict", () => {
   let compared = 0;
   for (const file of json("tests/fixtures")) {
     const expected = JSON.parse(readFileSync(join(root, "tests/fixtures", file.replace(/\.json$/, ".expected")), "utf8"));
     const doc = parse(join(root, "tests/fixtures", file));
-    if (!doc || typeof doc !== "object" || Array.isArray(doc) || !validators[doc.kind] || doc.formatVersion !== "1.0") continue;
+    if (!doc || typeof doc !== "object" || Array.isArray(doc) || !validators[doc.kind] || expected.some((d) => beforeSchema.has(d.code))) continue;
     const structural = expected.some((d) => d.code.startsWith("schema."));
     const valid = validators[doc.kind](doc);
     assert.equal(valid, !structural, `${file}: tsunagu structural=${structural}, ajv valid=${valid}`);

@@ -107,11 +107,16 @@ fn read_limited(reader: impl Read, limit: u64) -> io::Result<Result<Vec<u8>, u64
 /// Loads the one document a command works on (`-` is standard input), or
 /// reports on standard error why it cannot and returns the exit code.
 pub fn load_one(path: &Path, lang: tsunagu_model::Lang) -> Result<(Source, Vec<u8>), u8> {
+    let source = if path.as_os_str() == "-" { Source::Stdin } else { Source::File(path.to_owned()) };
+    load_reporting(&source, lang).map(|bytes| (source, bytes))
+}
+
+/// Loads a source, or reports on standard error why it cannot and returns the exit code.
+pub fn load_reporting(source: &Source, lang: tsunagu_model::Lang) -> Result<Vec<u8>, u8> {
     use crate::exit;
     use crate::output::error_line;
-    let source = if path.as_os_str() == "-" { Source::Stdin } else { Source::File(path.to_owned()) };
-    match load(&source) {
-        Loaded::Bytes(bytes) => Ok((source, bytes)),
+    match load(source) {
+        Loaded::Bytes(bytes) => Ok(bytes),
         Loaded::TooLarge(_) => {
             error_line(lang, &format!("{source}: ファイルが大きすぎます"), &format!("{source}: file too large"));
             Err(exit::INVALID)

@@ -35,6 +35,8 @@ enum Command {
     Verify(commands::verify::Args),
     /// JSON と XML を相互に変換する / Convert between the JSON and XML forms
     Convert(commands::convert::Args),
+    /// 古い書式の版の文書を更新する / Upgrade documents of an older format version
+    Migrate(commands::migrate::Args),
     /// 多数の文書を並列に検証・PDF 化する / Validate and render many documents in parallel
     Batch(commands::batch::Args),
     /// 合成の文書を作る (デモ・試験・ベンチマーク用) / Make synthetic documents (demos, tests, benchmarks)
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(&args),
         Command::Verify(args) => commands::verify::run(&args),
         Command::Convert(args) => commands::convert::run(&args),
+        Command::Migrate(args) => commands::migrate::run(&args),
         Command::Batch(args) => commands::batch::run(&args),
         Command::Sample(args) => commands::sample::run(&args),
         Command::Codes(args) => commands::codes::run(&args),

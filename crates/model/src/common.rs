@@ -7,7 +7,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::quantity::{Kg, Quantity};
 use crate::vocab::{FacilityKind, Relationship, Sex, SignatureMethod};
 
 /// # 氏名 / Name
@@ -98,10 +97,62 @@ pub struct Child {
     pub guardians: Vec<Guardian>,
     /// # 体重 / Body weight
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight: Option<Quantity<Kg>>,
-    /// # 体重の測定日 / Date the weight was measured
+    pub weight: Option<Weight>,
+    /// # 体重の測定日 (1.0 の書き方) / Date the weight was measured (1.0 form)
+    ///
+    /// 1.1 からは `weight.measuredOn` に書きます。`tsunagu migrate` が移します。
+    /// / Since 1.1 this goes in `weight.measuredOn`; `tsunagu migrate` moves it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("deprecated" = true))]
     pub weight_measured_on: Option<Date>,
+}
+
+impl Child {
+    /// The date the weight was measured, in either form.
+    pub fn weight_date(&self) -> Option<Date> {
+        self.weight.as_ref().and_then(|weight| weight.measured_on).or(self.weight_measured_on)
+    }
+}
+
+/// # 体重 / Body weight
+///
+/// 値と測定日を一緒に持ちます (体重あたりの薬用量は測った日に依存するため)。
+/// / The value with the date it was measured, since doses per kilogram depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Weight {
+    /// # 体重 / Weight
+    #[serde(serialize_with = "crate::quantity::serialize_whole")]
+    #[schemars(range(min = 0))]
+    pub value: f64,
+    /// # 単位 / Unit
+    pub unit: KgUnit,
+    /// # 測定日 / Date measured
+    ///
+    /// 1.1 で追加。/ Added in 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_on: Option<Date>,
+}
+
+/// The unit of [`Weight`]: always `kg`, fixed by `const` like every quantity's unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KgUnit {
+    #[serde(rename = "kg")]
+    Kg,
+}
+
+impl JsonSchema for KgUnit {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "KgUnit".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "const": "kg" })
+    }
 }
 
 /// # 施設 / Facility

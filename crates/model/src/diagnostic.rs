@@ -94,6 +94,10 @@ codes! {
     KindUnknown = "document.kind-unknown", Error, "`kind` names no document kind of this format.";
     KindMismatch = "document.kind-mismatch", Error, "The document is of another kind than expected.";
     VersionUnsupported = "document.version-unsupported", Error, "`formatVersion` is not one this tool reads.";
+    VersionOlder = "document.version-older", Info, "An older format version, still read; `tsunagu migrate` upgrades the document.";
+    FieldNewerThanVersion = "document.field-newer-than-version", Error, "A field added in a later format version than the document declares.";
+    DeprecatedField = "document.deprecated-field", Warning, "A field kept for older documents; `tsunagu migrate` moves it to its replacement.";
+    GivenTwice = "document.given-twice", Error, "The same fact given in both a deprecated field and its replacement.";
     Required = "schema.required", Error, "A required field is missing.";
     UnknownField = "schema.unknown-field", Error, "A field the format does not define (use `extensions` for local items).";
     Type = "schema.type", Error, "A value of the wrong JSON type.";

@@ -16,6 +16,7 @@ mod date;
 mod diagnostic;
 mod documents;
 mod json;
+mod migrate;
 mod quantity;
 mod rules;
 mod sample;
@@ -25,11 +26,14 @@ mod validate;
 mod vocab;
 
 pub use care::*;
-pub use common::{Address, Child, Extensions, Facility, Guardian, Institution, PersonName, Phone, Proxy, Signature};
+pub use common::{
+    Address, Child, Extensions, Facility, Guardian, Institution, KgUnit, PersonName, Phone, Proxy, Signature, Weight,
+};
 pub use date::{Date, DateError, Era, EraDate};
 pub use diagnostic::{Code, Diagnostic, Message, Severity};
 pub use documents::*;
 pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, find_string, parse_json};
+pub use migrate::{Migration, Step, migrate};
 pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use sample::sample;
 pub use schema::{SchemaSet, schema_id, schema_json};

@@ -28,6 +28,7 @@ macro_rules! units {
         $(
             $(#[$doc])*
             #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+            #[allow(dead_code)] // some units are only listed in UNIT_SYMBOLS
             pub struct $name;
 
             impl Unit for $name {
@@ -60,6 +61,7 @@ units! {
     Seconds = "s", "秒 / seconds";
     Minutes = "min", "分 / minutes";
     Hours = "h", "時間 / hours";
+    /// Body weight ([`crate::Weight`] carries it with its own unit tag).
     Kg = "kg", "体重 / body weight";
     Watts = "W", "消費電力 / power";
 }
@@ -105,15 +107,27 @@ pub struct QuantityRange<U: Unit> {
     pub max: Quantity<U>,
 }
 
-/// Writes whole numbers without a fraction, so `8` stays `8` and never becomes `8.0`.
-fn serialize_number<S: SerializeMap>(map: &mut S, key: &str, value: f64) -> Result<(), S::Error> {
+/// The number as an integer when it is whole, so `8` stays `8` and never becomes `8.0`.
+fn whole(value: f64) -> Option<i64> {
     // 2^53: above it f64 no longer holds every integer.
     const EXACT: f64 = 9_007_199_254_740_992.0;
-    if value.fract() == 0.0 && value.abs() < EXACT {
-        #[allow(clippy::cast_possible_truncation)]
-        map.serialize_entry(key, &(value as i64))
-    } else {
-        map.serialize_entry(key, &value)
+    #[allow(clippy::cast_possible_truncation)]
+    (value.fract() == 0.0 && value.abs() < EXACT).then_some(value as i64)
+}
+
+fn serialize_number<S: SerializeMap>(map: &mut S, key: &str, value: f64) -> Result<(), S::Error> {
+    match whole(value) {
+        Some(integer) => map.serialize_entry(key, &integer),
+        None => map.serialize_entry(key, &value),
+    }
+}
+
+/// Writes a number as [`Quantity`] does: whole numbers without a fraction.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's serialize_with passes a reference
+pub(crate) fn serialize_whole<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    match whole(*value) {
+        Some(integer) => serializer.serialize_i64(integer),
+        None => serializer.serialize_f64(*value),
     }
 }
 

@@ -5,7 +5,10 @@ use crate::care::{CareItems, SuctionSite};
 use crate::common::PersonName;
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Message};
-use crate::documents::{Assessment, Consent, ConsentUntil, Document, InstructionSheet, Purpose, RecipientKind};
+use crate::documents::{
+    Assessment, Consent, ConsentUntil, Document, FORMAT_VERSION, FormatVersion, InstructionSheet, Purpose,
+    RecipientKind,
+};
 use crate::quantity::{QuantityRange, Unit};
 use crate::score::{ScoreClass, score_document};
 use crate::vocab::Vocabulary;
@@ -18,6 +21,7 @@ pub(crate) fn check(document: &Document) -> Vec<Diagnostic> {
         Document::Assessment(assessment) => self::assessment(assessment, &mut out),
         Document::Consent(consent) => self::consent(consent, &mut out),
     }
+    format_version(document, &mut out);
     if let Some(score) = score_document(document) {
         out.extend(score.diagnostics.iter().cloned());
         if let Document::Assessment(assessment) = document {
@@ -35,6 +39,53 @@ fn push(
     en: impl Into<String>,
 ) {
     out.push(Diagnostic::new(code, pointer, Message::new(ja.into(), en.into())));
+}
+
+/// What differs between the format versions this build reads (see docs/versioning.md).
+fn format_version(document: &Document, out: &mut Vec<Diagnostic>) {
+    let version = document.format_version();
+    if version != FormatVersion::V1_1 {
+        push(
+            out,
+            Code::VersionOlder,
+            "/formatVersion",
+            format!("書式 {} の文書です。`tsunagu migrate` で {FORMAT_VERSION} に更新できます", version.as_str()),
+            format!("a format {} document; `tsunagu migrate` upgrades it to {FORMAT_VERSION}", version.as_str()),
+        );
+    }
+    let Some(child) = document.health_child() else { return };
+    let measured_on = child.weight.as_ref().and_then(|weight| weight.measured_on);
+    if measured_on.is_some() && version == FormatVersion::V1_0 {
+        push(
+            out,
+            Code::FieldNewerThanVersion,
+            "/child/weight/measuredOn",
+            "weight.measuredOn は書式 1.1 からの項目です (formatVersion を 1.1 にしてください)",
+            "weight.measuredOn was added in format 1.1 (set formatVersion to 1.1)",
+        );
+    }
+    if child.weight_measured_on.is_some() {
+        if measured_on.is_some() {
+            push(
+                out,
+                Code::GivenTwice,
+                "/child/weightMeasuredOn",
+                "体重の測定日が weightMeasuredOn と weight.measuredOn の両方にあります",
+                "the weighing date is given both in weightMeasuredOn and in weight.measuredOn",
+            );
+        } else if version != FormatVersion::V1_0 {
+            let mut diagnostic = Diagnostic::new(
+                Code::DeprecatedField,
+                "/child/weightMeasuredOn",
+                Message::new("weightMeasuredOn は書式 1.0 の書き方です", "weightMeasuredOn is the format 1.0 form"),
+            );
+            diagnostic = diagnostic.with_hint(Message::new(
+                "weight.measuredOn に書いてください (tsunagu migrate が移します)",
+                "write it in weight.measuredOn (tsunagu migrate moves it)",
+            ));
+            out.push(diagnostic);
+        }
+    }
 }
 
 fn instruction(sheet: &InstructionSheet, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::date::Date;
-use crate::documents::Kind;
+use crate::documents::{FORMAT_VERSION, Kind};
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same documents everywhere.
 struct Rng(u64);
@@ -251,14 +251,14 @@ fn care(rng: &mut Rng, on: Date) -> Value {
     Value::Object(care)
 }
 
-fn child(rng: &mut Rng, family: (&str, &str), birth: Date) -> Value {
+fn child(rng: &mut Rng, family: (&str, &str), birth: Date, weighed_on: Date) -> Value {
     json!({
         "name": name(rng, family, CHILD_GIVEN),
         "birthDate": birth.to_string(),
         "sex": if rng.chance(50) { "female" } else { "male" },
         "address": { "postalCode": format!("18{}-{:04}", rng.below(10), rng.below(10_000)), "text": format!("東京都つなぐ市{}町{}-{}", rng.pick(&["みどり", "ひかり", "さくら", "つばさ"]), 1 + rng.below(9), 1 + rng.below(30)) },
         "guardians": [{ "name": name(rng, family, ADULT_GIVEN), "relationship": if rng.chance(70) { "mother" } else { "father" }, "phone": phone(rng) }],
-        "weight": quantity(f64::from(u8::try_from(8 + rng.below(30)).unwrap_or(10)) + 0.5, "kg")
+        "weight": { "value": f64::from(u8::try_from(8 + rng.below(30)).unwrap_or(10)) + 0.5, "unit": "kg", "measuredOn": weighed_on.to_string() }
     })
 }
 
@@ -278,11 +278,11 @@ fn instruction(rng: &mut Rng) -> Value {
     let months = *rng.pick(&[6, 12]);
     let start = issue.add_months(1);
     json!({
-        "kind": "instruction", "formatVersion": "1.0", "id": rng.uuid(), "language": "ja",
+        "kind": "instruction", "formatVersion": FORMAT_VERSION, "id": rng.uuid(), "language": "ja",
         "issueDate": issue.to_string(),
         "period": { "start": start.to_string(), "end": start.add_months(months).to_string() },
         "addressees": facilities,
-        "child": child(rng, family, birth),
+        "child": child(rng, family, birth, issue.add_months(-1)),
         "diagnoses": diagnoses,
         "allergies": if rng.chance(20) { json!([{ "substance": "ラテックス" }]) } else { json!([]) },
         "care": care(rng, issue),
@@ -304,10 +304,10 @@ fn assessment(rng: &mut Rng) -> Value {
     let family = *rng.pick(FAMILY);
     let care = care(rng, on);
     json!({
-        "kind": "assessment", "formatVersion": "1.0", "id": rng.uuid(), "language": "ja",
+        "kind": "assessment", "formatVersion": FORMAT_VERSION, "id": rng.uuid(), "language": "ja",
         "assessedOn": on.to_string(),
         "author": { "name": adult(rng), "organization": "つなぐ市 障害福祉課", "role": "coordinator" },
-        "child": child(rng, family, birth),
+        "child": child(rng, family, birth, on.add_months(-1)),
         "care": care,
         "score": { "physician": adult(rng), "institution": "つなぐ小児医療センター", "assessedOn": on.to_string(), "seizureInstructionOnFile": true },
         "dailyLife": { "eating": *rng.pick(NOTES), "mobility": "車いす (介助)", "communication": "表情と発声で意思を伝える" },
@@ -334,7 +334,7 @@ fn consent(rng: &mut Rng) -> Value {
     let count = 2 + rng.below(departments.len() - 1);
     let recipients: Vec<Value> = departments[..count].iter().map(|kind| json!({ "kind": kind })).collect();
     json!({
-        "kind": "consent", "formatVersion": "1.0", "id": rng.uuid(), "language": "ja",
+        "kind": "consent", "formatVersion": FORMAT_VERSION, "id": rng.uuid(), "language": "ja",
         "addressee": "つなぐ市長",
         "child": { "name": name(rng, family, CHILD_GIVEN), "birthDate": birth.to_string() },
         "purposes": ["coordinatingSupport", "emergency", "disaster"],

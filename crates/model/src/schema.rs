@@ -13,7 +13,7 @@ use crate::documents::{Assessment, Consent, FORMAT_VERSION, InstructionSheet, Ki
 /// Where the schemas are published; `$id` is this, the format version and the kind.
 const SCHEMA_BASE: &str = "https://tsunagu-jp.github.io/tsunagu/schemas";
 
-/// The schema's `$id`, e.g. `https://…/schemas/1.0/instruction.schema.json`.
+/// The schema's `$id`, e.g. `https://…/schemas/1.1/instruction.schema.json`.
 pub fn schema_id(kind: Kind) -> String {
     format!("{SCHEMA_BASE}/{FORMAT_VERSION}/{}.schema.json", kind.as_str())
 }

@@ -6,10 +6,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Message, Severity, escape_token};
-use crate::documents::{Assessment, Consent, Document, FORMAT_VERSION, InstructionSheet, Kind};
+use crate::documents::{Assessment, Consent, Document, FormatVersion, InstructionSheet, Kind};
 use crate::json::parse_json;
 use crate::rules;
 use crate::schema::SchemaSet;
+use crate::vocab::Vocabulary;
 
 /// The outcome of validating one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,11 +77,13 @@ pub fn validate_value(value: &Value) -> Report {
             }
         }
     };
-    if object.get("formatVersion").and_then(Value::as_str).is_some_and(|version| version != FORMAT_VERSION) {
+    let readable = |version: &str| FormatVersion::ALL.iter().any(|known| known.as_str() == version);
+    if object.get("formatVersion").and_then(Value::as_str).is_some_and(|version| !readable(version)) {
         // The value is not quoted: it is the document's text, and could be anything.
+        let supported = FormatVersion::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ");
         let message = Message::new(
-            format!("この書式の版には対応していません (対応: {FORMAT_VERSION})"),
-            format!("this format version is not supported (supported: {FORMAT_VERSION})"),
+            format!("この書式の版には対応していません (対応: {supported})"),
+            format!("this format version is not supported (supported: {supported})"),
         );
         let version_pointer = "/formatVersion";
         return Report::failed(Some(kind), vec![Diagnostic::new(Code::VersionUnsupported, version_pointer, message)]);

@@ -23,7 +23,7 @@ pub fn build(document: &Document, value: &Value, options: RenderOptions, digest:
         "title": kind.label(lang),
         "footer": {
             "id": document.id().to_string(),
-            "version": tsunagu_model::FORMAT_VERSION,
+            "version": document.format_version().as_str(),
             "digest": &digest[..16],
             "payload": payload,
         },

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use tsunagu_model::{Date, Document, Lang, find_string};
+use tsunagu_model::{Date, Document, Lang, Vocabulary, find_string};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -165,7 +165,8 @@ impl Renderer {
         }
         let digest = qr::digest(&canonical);
         let kind = document.kind();
-        let payload = qr::payload(tsunagu_model::FORMAT_VERSION, kind.as_str(), &document.id().to_string(), &digest);
+        let payload =
+            qr::payload(document.format_version().as_str(), kind.as_str(), &document.id().to_string(), &digest);
         let view = view::build(document, &value, options, &digest, &payload);
         let qr = qr::svg(&payload).unwrap_or_default();
         // The document's own date stands in for "today", so output never depends on the clock.

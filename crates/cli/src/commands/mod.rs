@@ -2,6 +2,7 @@ pub mod batch;
 pub mod codes;
 pub mod convert;
 pub mod extract;
+pub mod migrate;
 pub mod render;
 pub mod sample;
 pub mod schema;

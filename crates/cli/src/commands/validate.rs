@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use clap::ValueEnum;
-use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, validate, validate_value};
+use serde_json::Value;
+use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_value};
 
 use crate::input::{Loaded, Source, expand, load};
 use crate::output::{self, FileReport};
@@ -136,16 +137,29 @@ fn io_report(source: &Source, error: &io::Error) -> FileReport {
 
 /// Validates JSON, or XML (recognised by its first character), the same way.
 pub fn parse_any(bytes: &[u8]) -> Report {
+    match parse_value(bytes) {
+        Ok((value, _)) => validate_value(&value),
+        Err(diagnostic) => Report { kind: None, diagnostics: vec![*diagnostic], document: None },
+    }
+}
+
+/// The form a document was written in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Json,
+    Xml,
+}
+
+/// Reads JSON or XML (told apart by the first character) into a JSON value, strictly.
+pub fn parse_value(bytes: &[u8]) -> Result<(Value, Form), Box<Diagnostic>> {
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first != Some(&b'<') {
-        return validate(bytes);
+        return parse_json(bytes).map(|value| (value, Form::Json)).map_err(|error| Box::new(error.into_diagnostic()));
     }
     match tsunagu_xml::from_xml(bytes) {
-        Ok((_, value)) => validate_value(&value),
-        Err(error) => Report {
-            kind: None,
-            diagnostics: vec![Diagnostic::new(Code::NotXml, "", Message::new(error.message_ja(), error.to_string()))],
-            document: None,
-        },
+        Ok((_, value)) => Ok((value, Form::Xml)),
+        Err(error) => {
+            Err(Box::new(Diagnostic::new(Code::NotXml, "", Message::new(error.message_ja(), error.to_string()))))
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use tsunagu_model::{FORMAT_VERSION, Lang};
+use tsunagu_model::{Lang, Vocabulary};
 use tsunagu_render::{declared_payload, digest, extract_attachment, payload};
 
 use crate::output::error_line;
@@ -63,7 +63,12 @@ pub fn run(args: &Args) -> u8 {
         return exit::INVALID;
     };
     let canonical = document.to_canonical_json();
-    let expected = payload(FORMAT_VERSION, document.kind().as_str(), &document.id().to_string(), &digest(&canonical));
+    let expected = payload(
+        document.format_version().as_str(),
+        document.kind().as_str(),
+        &document.id().to_string(),
+        &digest(&canonical),
+    );
     let mut out = io::stdout().lock();
     if !is_pdf {
         let _ = writeln!(out, "{expected}");

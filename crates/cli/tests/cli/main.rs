@@ -2,6 +2,7 @@
 
 mod batch;
 mod formats;
+mod migrate;
 mod render;
 mod schema;
 mod score;

@@ -6,7 +6,7 @@ use crate::tsunagu;
 fn prints_a_kind_schema() {
     let output = tsunagu().args(["schema", "consent"]).assert().code(0);
     let schema: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).expect("json");
-    assert!(schema["$id"].as_str().expect("$id").ends_with("/1.0/consent.schema.json"));
+    assert!(schema["$id"].as_str().expect("$id").ends_with("/1.1/consent.schema.json"));
 }
 
 #[test]

@@ -14,15 +14,17 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 use crate::vocab::vocabulary;
 
-/// The format version this build writes and reads, as in `formatVersion`.
-pub const FORMAT_VERSION: &str = "1.0";
+/// The format version this build writes, as in `formatVersion`.
+pub const FORMAT_VERSION: &str = "1.1";
 
 vocabulary! {
     /// # 書式の版 / Format version
     ///
-    /// tsunagu 書式の版 (major.minor)。/ The tsunagu format version (major.minor).
+    /// tsunagu 書式の版 (major.minor)。同じ major の古い版も読めます。
+    /// / The tsunagu format version (major.minor); older minor versions are read too.
     pub enum FormatVersion {
         V1_0 = "1.0" => "1.0" / "1.0",
+        V1_1 = "1.1" => "1.1" / "1.1",
     }
 }
 
@@ -112,6 +114,24 @@ impl Document {
             Self::Instruction(d) => d.id,
             Self::Assessment(d) => d.id,
             Self::Consent(d) => d.id,
+        }
+    }
+
+    /// The format version the document declares.
+    pub fn format_version(&self) -> FormatVersion {
+        match self {
+            Self::Instruction(d) => d.format_version,
+            Self::Assessment(d) => d.format_version,
+            Self::Consent(d) => d.format_version,
+        }
+    }
+
+    /// The child with health details (weight, guardians); the consent form has only the name and birth date.
+    pub fn health_child(&self) -> Option<&crate::Child> {
+        match self {
+            Self::Instruction(d) => Some(&d.child),
+            Self::Assessment(d) => Some(&d.child),
+            Self::Consent(_) => None,
         }
     }
 

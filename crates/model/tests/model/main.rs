@@ -6,6 +6,7 @@
 
 mod corpus;
 mod fixtures;
+mod migrate;
 mod schemas;
 
 use std::path::{Path, PathBuf};
