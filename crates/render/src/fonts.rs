@@ -1,13 +1,19 @@
 //! The fonts a renderer embeds, parsed once.
 
+use std::sync::OnceLock;
+
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
 /// Fonts for rendering: BIZ UDGothic and BIZ UDMincho by default.
 pub struct Fonts {
-    pub(crate) fonts: Vec<Font>,
+    pub(crate) faces: Vec<Font>,
     pub(crate) book: LazyHash<FontBook>,
+    /// Which characters of the Basic Multilingual Plane some font covers, one bit
+    /// each, built on first use: Typst's coverage walks ranges one by one, which
+    /// for CJK fonts cost more than laying out the page.
+    bmp: OnceLock<Box<[u64]>>,
 }
 
 /// A font file that could not be parsed.
@@ -37,7 +43,7 @@ impl Fonts {
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(Self { fonts, book })
+        Ok(Self { faces: fonts, book, bmp: OnceLock::new() })
     }
 
     /// The fonts that travel with tsunagu (SIL OFL 1.1, see `fonts/OFL.txt`).
@@ -58,7 +64,25 @@ impl Fonts {
         if is_default_ignorable(c) || c.is_control() {
             return true;
         }
-        self.fonts.iter().any(|font| font.info().coverage.contains(c as u32))
+        let code = c as u32;
+        if code > 0xFFFF {
+            return self.any_font_covers(code);
+        }
+        let bmp = self.bmp.get_or_init(|| {
+            let mut bits = vec![0u64; 0x10000 / 64];
+            for font in &self.faces {
+                // Coverage iterates in ascending order.
+                for code in font.info().coverage.iter().take_while(|&code| code <= 0xFFFF) {
+                    bits[code as usize / 64] |= 1 << (code % 64);
+                }
+            }
+            bits.into_boxed_slice()
+        });
+        bmp[code as usize / 64] & (1 << (code % 64)) != 0
+    }
+
+    fn any_font_covers(&self, code: u32) -> bool {
+        self.faces.iter().any(|font| font.info().coverage.contains(code))
     }
 }
 

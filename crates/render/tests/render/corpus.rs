@@ -117,3 +117,29 @@ fn pdfs_declare_pdf_a_3a() {
     assert!(text.contains("<pdfaid:part>3</pdfaid:part>"), "XMP declares PDF/A part 3");
     assert!(text.contains("<pdfaid:conformance>A</pdfaid:conformance>"), "XMP declares conformance A");
 }
+
+#[test]
+fn the_printed_qr_code_reads_back_as_the_documents_code() {
+    use tsunagu_model::Vocabulary;
+    for (name, document) in documents().into_iter().take(2) {
+        let png = RENDERER.preview_first_page(&document, &RenderOptions::default(), 3.0).expect("preview");
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().expect("png header");
+        let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+        let frame = reader.next_frame(&mut pixels).expect("png frame");
+        let (width, channels) = (frame.width as usize, frame.color_type.samples());
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, frame.height as usize, |x, y| {
+            // The page is black on white; the first channel is enough.
+            pixels[(y * width + x) * channels]
+        });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1, "{name}: one QR code on the page");
+        let (_, content) = grids[0].decode().unwrap_or_else(|error| panic!("{name}: QR code does not decode: {error}"));
+        let expected = tsunagu_render::payload(
+            document.format_version().as_str(),
+            document.kind().as_str(),
+            &document.id().to_string(),
+            &tsunagu_render::digest(&document.to_canonical_json()),
+        );
+        assert_eq!(content, expected, "{name}");
+    }
+}
