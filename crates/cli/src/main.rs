@@ -11,6 +11,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use tsunagu_model::Lang;
 
+// Reading JSON is mostly small allocations; mimalloc validates about a third
+// faster than the system allocator (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// tsunagu — 医療的ケア児の書類をひとつの書式で / one format for the paperwork of children who need daily medical care
 #[derive(Parser)]
 #[command(name = "tsunagu", version, about, long_about = None)]

@@ -76,7 +76,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, ParseError> {
     }
     let mut problem = None;
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let seed = ValueSeed { path: &mut Vec::new(), problem: &mut problem };
+    let seed = ValueSeed { path: &mut Vec::with_capacity(MAX_DEPTH), problem: &mut problem };
     let result = seed.deserialize(&mut deserializer).and_then(|value| {
         deserializer.end()?;
         Ok(value)
@@ -150,18 +150,29 @@ fn syntax_error(error: &serde_json::Error) -> ParseError {
     }
 }
 
+/// A step of the path to the value being read; the pointer is spelled out only
+/// when there is a problem to report.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
 struct ValueSeed<'a> {
-    path: &'a mut Vec<String>,
+    path: &'a mut Vec<Step>,
     problem: &'a mut Option<(Code, String)>,
 }
 
 impl ValueSeed<'_> {
     fn pointer(&self) -> String {
-        self.path.iter().fold(String::new(), |mut out, token| {
+        let mut out = String::new();
+        for step in self.path.iter() {
             out.push('/');
-            out.push_str(&escape_token(token));
-            out
-        })
+            match step {
+                Step::Key(key) => out.push_str(&escape_token(key)),
+                Step::Index(index) => out.push_str(&index.to_string()),
+            }
+        }
+        out
     }
 
     fn enter<E: de::Error>(&mut self) -> Result<(), E> {
@@ -220,7 +231,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         self.enter()?;
         let mut items = Vec::new();
         loop {
-            self.path.push(items.len().to_string());
+            self.path.push(Step::Index(items.len()));
             let next = seq.next_element_seed(ValueSeed { path: self.path, problem: self.problem });
             self.path.pop();
             match next? {
@@ -234,14 +245,21 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         self.enter()?;
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            self.path.push(key);
-            if object.contains_key(self.path.last().map_or("", String::as_str)) {
-                *self.problem = Some((Code::DuplicateKey, self.pointer()));
-                return Err(de::Error::custom("duplicate key"));
-            }
+            self.path.push(Step::Key(key));
             let value = map.next_value_seed(ValueSeed { path: self.path, problem: self.problem })?;
-            let key = self.path.pop().unwrap_or_default();
-            object.insert(key, value);
+            let Some(Step::Key(key)) = self.path.pop() else {
+                return Err(de::Error::custom("path out of step")); // cannot happen: pushed above
+            };
+            match object.entry(key) {
+                serde_json::map::Entry::Vacant(entry) => {
+                    entry.insert(value);
+                }
+                serde_json::map::Entry::Occupied(entry) => {
+                    self.path.push(Step::Key(entry.key().clone()));
+                    *self.problem = Some((Code::DuplicateKey, self.pointer()));
+                    return Err(de::Error::custom("duplicate key"));
+                }
+            }
         }
         Ok(Value::Object(object))
     }

@@ -178,7 +178,8 @@ impl SchemaSet {
         &self.schemas[index(kind)]
     }
 
-    pub(crate) fn validator(&self, kind: Kind) -> &jsonschema::Validator {
+    /// The compiled validator of a kind (for benchmarks of the schema stage alone).
+    pub fn validator(&self, kind: Kind) -> &jsonschema::Validator {
         &self.validators[index(kind)]
     }
 }

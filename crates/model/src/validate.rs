@@ -41,13 +41,20 @@ impl Report {
 /// Validates the bytes of one JSON document of any kind.
 pub fn validate(bytes: &[u8]) -> Report {
     match parse_json(bytes) {
-        Ok(value) => validate_value(&value),
+        Ok(value) => validate_owned(value),
         Err(error) => Report::failed(None, vec![error.into_diagnostic()]),
     }
 }
 
 /// Validates a parsed JSON value of any kind.
 pub fn validate_value(value: &Value) -> Report {
+    validate_owned(value.clone())
+}
+
+/// Validates a value it may take apart: the typed document is built by moving
+/// the value's strings rather than copying them.
+fn validate_owned(owned: Value) -> Report {
+    let value = &owned;
     let Some(object) = value.as_object() else {
         let message = Message::new("文書は JSON オブジェクトでなければなりません", "a document must be a JSON object");
         return Report::failed(None, vec![Diagnostic::new(Code::NotObject, "", message)]);
@@ -98,7 +105,7 @@ pub fn validate_value(value: &Value) -> Report {
         return Report::failed(Some(kind), diagnostics);
     }
 
-    let document = match typed(kind, value) {
+    let document = match typed(kind, owned) {
         Ok(document) => document,
         Err(error) => {
             // The schema and the types are generated from one source, so this means a bug;
@@ -130,7 +137,7 @@ impl ClassifyName for serde_json::Error {
     }
 }
 
-fn typed(kind: Kind, value: &Value) -> Result<Document, serde_json::Error> {
+fn typed(kind: Kind, value: Value) -> Result<Document, serde_json::Error> {
     Ok(match kind {
         Kind::Instruction => Document::Instruction(Box::new(InstructionSheet::deserialize(value)?)),
         Kind::Assessment => Document::Assessment(Box::new(Assessment::deserialize(value)?)),

@@ -16,6 +16,14 @@ pub struct Fonts {
     bmp: OnceLock<Box<[u64]>>,
 }
 
+/// The font files built into tsunagu, by file name (SIL OFL 1.1, see `fonts/OFL.txt`).
+#[cfg(feature = "embedded-fonts")]
+pub const EMBEDDED_FONT_FILES: [(&str, &[u8]); 3] = [
+    ("BIZUDGothic-Regular.ttf", include_bytes!("../fonts/BIZUDGothic-Regular.ttf")),
+    ("BIZUDGothic-Bold.ttf", include_bytes!("../fonts/BIZUDGothic-Bold.ttf")),
+    ("BIZUDMincho-Regular.ttf", include_bytes!("../fonts/BIZUDMincho-Regular.ttf")),
+];
+
 /// A font file that could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FontError {
@@ -49,11 +57,7 @@ impl Fonts {
     /// The fonts that travel with tsunagu (SIL OFL 1.1, see `fonts/OFL.txt`).
     #[cfg(feature = "embedded-fonts")]
     pub fn embedded() -> Self {
-        let files = [
-            include_bytes!("../fonts/BIZUDGothic-Regular.ttf").to_vec(),
-            include_bytes!("../fonts/BIZUDGothic-Bold.ttf").to_vec(),
-            include_bytes!("../fonts/BIZUDMincho-Regular.ttf").to_vec(),
-        ];
+        let files = EMBEDDED_FONT_FILES.iter().map(|(_, bytes)| bytes.to_vec());
         // These files are part of the crate and tested; they always parse.
         Self::from_files(files).unwrap_or_else(|error| panic!("embedded fonts: {error}"))
     }

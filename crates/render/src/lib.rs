@@ -15,6 +15,8 @@ mod view;
 mod world;
 
 pub use extract::{ExtractError, ExtractedData, MAX_PDF_BYTES, declared_payload, extract_attachment};
+#[cfg(feature = "embedded-fonts")]
+pub use fonts::EMBEDDED_FONT_FILES;
 pub use fonts::{FontError, Fonts};
 pub use qr::{digest, payload};
 pub use world::{RenderError, RenderOptions, Renderer};

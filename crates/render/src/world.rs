@@ -157,7 +157,38 @@ impl Renderer {
             .map_err(|error| RenderError::Template { messages: vec![error.to_string()] })
     }
 
-    fn compile(&self, document: &Document, options: RenderOptions) -> Result<(PagedDocument, Date), RenderError> {
+    /// The Typst project a document compiles from, as `(path, bytes)`: the templates,
+    /// `data/view.json`, `data/qr.svg` and `data/document.json`, with the main file
+    /// first. Compiling it with the Typst CLI (`--root` the project, the embedded
+    /// fonts as `--font-path`) gives the same pages; for inspection and comparisons.
+    ///
+    /// # Errors
+    /// A character no embedded font has, as for [`Renderer::render`].
+    pub fn typst_project(
+        &self,
+        document: &Document,
+        options: &RenderOptions,
+    ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let world = self.world(document, *options)?;
+        let path = |id: FileId| id.vpath().get_without_slash().to_owned();
+        let mut files = vec![(path(world.main), self.source(world.main).map(|s| s.text().as_bytes().to_vec()))];
+        for (id, source) in &self.templates {
+            if *id != world.main {
+                files.push((path(*id), Some(source.text().as_bytes().to_vec())));
+            }
+        }
+        files.push((path(self.view_id), Some(world.view.to_vec())));
+        files.push((path(self.qr_id), Some(world.qr.to_vec())));
+        files.push((path(self.document_id), Some(world.document.to_vec())));
+        Ok(files.into_iter().filter_map(|(path, bytes)| Some((path, bytes?))).collect())
+    }
+
+    fn source(&self, id: FileId) -> Option<&Source> {
+        self.templates.iter().find(|(template, _)| *template == id).map(|(_, source)| source)
+    }
+
+    /// The document's world: its view, QR code and canonical JSON beside the shared templates.
+    fn world(&self, document: &Document, options: RenderOptions) -> Result<DocumentWorld<'_>, RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
         if let Some((pointer, codepoint)) = first_missing_glyph(&self.fonts, &value) {
@@ -171,16 +202,22 @@ impl Renderer {
         let qr = qr::svg(&payload).unwrap_or_default();
         // The document's own date stands in for "today", so output never depends on the clock.
         let date = document.date();
-        let world = DocumentWorld {
+        Ok(DocumentWorld {
             renderer: self,
             main: file_id(&format!("/templates/{}.typ", kind.as_str())),
             view: Bytes::new(serde_json::to_vec(&view).unwrap_or_default()),
             qr: Bytes::from_string(qr),
             document: Bytes::new(canonical),
             today: Datetime::from_ymd(date.year(), date.month(), date.day()),
-        };
+            value,
+        })
+    }
+
+    fn compile(&self, document: &Document, options: RenderOptions) -> Result<(PagedDocument, Date), RenderError> {
+        let world = self.world(document, options)?;
+        let (date, value) = (document.date(), &world.value);
         let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|errors| template_error(&errors))?;
-        match blank_glyph(&compiled, &value) {
+        match blank_glyph(&compiled, value) {
             Some(BlankGlyph::InData(pointer)) => Err(RenderError::MissingGlyph { pointer, codepoint: 0 }),
             Some(BlankGlyph::InForm) => {
                 let message = "a character of the form's own text is not in the fonts".to_owned();
@@ -264,6 +301,8 @@ struct DocumentWorld<'a> {
     qr: Bytes,
     document: Bytes,
     today: Option<Datetime>,
+    /// The document as JSON, to name the field behind a blank glyph.
+    value: serde_json::Value,
 }
 
 impl World for DocumentWorld<'_> {
@@ -280,12 +319,7 @@ impl World for DocumentWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.renderer
-            .templates
-            .iter()
-            .find(|(template, _)| *template == id)
-            .map(|(_, source)| source.clone())
-            .ok_or_else(|| not_found(id))
+        self.renderer.source(id).cloned().ok_or_else(|| not_found(id))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {

@@ -1,2 +1,152 @@
-//! tsunagu in the browser (issue 5): not built yet. The crate exists so the
-//! workspace layout is the final one; it exports nothing until then.
+//! tsunagu in the browser and in Node: the core module (validation, score,
+//! schemas, samples, migration). It is small on purpose; PDFs come from the
+//! separate render module (`tsunagu-wasm-render`), fetched only when needed.
+//!
+//! Everything goes in and out as plain JSON values. A document may be handed in
+//! as an object or as the text of a file; text goes through the same strict
+//! reader as the CLI (duplicate keys, depth, size), so the diagnostics match the
+//! CLI's JSON report field for field.
+
+
+// wasm-bindgen hands JavaScript values to exports by value.
+#![allow(clippy::needless_pass_by_value)]
+use serde::Serialize;
+use serde_json::{Value, json};
+use tsunagu_model::{Code, Diagnostic, FORMAT_VERSION, Kind, Lang, Report, SchemaSet, migrate};
+use wasm_bindgen::prelude::*;
+
+/// The version of this module (and of the format it writes).
+#[wasm_bindgen(js_name = version)]
+#[must_use]
+pub fn version() -> JsValue {
+    to_js(&json!({ "tsunagu": env!("CARGO_PKG_VERSION"), "formatVersion": FORMAT_VERSION }))
+}
+
+/// Validates a document (an object, or the text of a JSON file).
+///
+/// Returns `{ kind, valid, diagnostics }`: the CLI's `--format json` report without
+/// `file`. Messages are in both languages (`message.ja`, `message.en`).
+#[wasm_bindgen]
+#[must_use]
+pub fn validate(document: JsValue) -> JsValue {
+    to_js(&report_json(&read_and_validate(&document)))
+}
+
+/// The medical-care score of an instruction sheet or an assessment, or `null`
+/// for a consent form or a document too broken to read.
+#[wasm_bindgen]
+#[must_use]
+pub fn score(document: JsValue) -> JsValue {
+    let report = read_and_validate(&document);
+    match report.document.as_ref().and_then(tsunagu_model::score_document) {
+        Some(score) => to_js(&score),
+        None => JsValue::NULL,
+    }
+}
+
+/// The JSON Schema of a kind (`instruction`, `assessment`, `consent`).
+///
+/// # Errors
+/// An unknown kind.
+#[wasm_bindgen]
+pub fn schema(kind: &str) -> Result<JsValue, JsError> {
+    Ok(to_js(SchemaSet::get().schema(parse_kind(kind)?)))
+}
+
+/// A realistic synthetic document (no real person), the same as `tsunagu sample`.
+///
+/// # Errors
+/// An unknown kind.
+#[wasm_bindgen]
+pub fn sample(kind: &str, seed: u32, index: u32) -> Result<JsValue, JsError> {
+    Ok(to_js(&tsunagu_model::sample(parse_kind(kind)?, u64::from(seed), u64::from(index))))
+}
+
+/// A blank document to start a form from: the envelope only, with the given id
+/// (a UUID from the caller, e.g. `crypto.randomUUID()`; this module has no randomness).
+///
+/// # Errors
+/// An unknown kind.
+#[wasm_bindgen]
+pub fn blank(kind: &str, id: &str) -> Result<JsValue, JsError> {
+    let kind = parse_kind(kind)?;
+    Ok(to_js(&json!({ "kind": kind.as_str(), "formatVersion": FORMAT_VERSION, "id": id, "language": "ja" })))
+}
+
+/// Upgrades a document of an older format version: `{ from, steps, document, report }`.
+///
+/// # Errors
+/// A document that is not an object or whose version cannot be upgraded, with the diagnostic.
+#[wasm_bindgen]
+pub fn migrate_document(document: JsValue) -> Result<JsValue, JsError> {
+    let value = read_value(&document).map_err(|diagnostic| JsError::new(&diagnostic.message.en))?;
+    let migration = migrate(value).map_err(|diagnostic| JsError::new(&diagnostic.message.en))?;
+    let report = tsunagu_model::validate_value(&migration.value);
+    let steps: Vec<Value> = migration
+        .steps
+        .iter()
+        .map(|step| json!({ "to": step.to, "pointer": step.pointer, "message": step.message }))
+        .collect();
+    Ok(to_js(&json!({
+        "from": migration.from,
+        "steps": steps,
+        "document": migration.value,
+        "report": report_json(&report),
+    })))
+}
+
+/// Every diagnostic code with its severity and summary.
+#[wasm_bindgen]
+#[must_use]
+pub fn codes() -> JsValue {
+    let codes: Vec<Value> = Code::ALL
+        .iter()
+        .map(|code| json!({ "code": code.as_str(), "severity": code.default_severity(), "summary": code.summary() }))
+        .collect();
+    to_js(&codes)
+}
+
+/// The name of a kind in `ja` or `en`, e.g. 医療的ケア指示書.
+#[wasm_bindgen]
+#[must_use]
+pub fn kind_label(kind: &str, lang: &str) -> Option<String> {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    Kind::parse(kind).map(|kind| kind.label(lang).to_owned())
+}
+
+fn parse_kind(kind: &str) -> Result<Kind, JsError> {
+    Kind::parse(kind).ok_or_else(|| JsError::new("unknown kind: expected instruction, assessment or consent"))
+}
+
+/// Every input goes through the CLI's strict reader (size, depth, duplicate keys):
+/// text as it is, objects as `JSON.stringify` writes them.
+fn read_value(document: &JsValue) -> Result<Value, Box<Diagnostic>> {
+    let text = match document.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(document).ok().and_then(|text| text.as_string()).ok_or_else(|| {
+            let message = tsunagu_model::Message::new(
+                "JSON にできない値です (undefined・循環参照など)",
+                "not a JSON value (undefined, a cycle or similar)",
+            );
+            Box::new(Diagnostic::new(Code::NotJson, "", message))
+        })?,
+    };
+    tsunagu_model::parse_json(text.as_bytes()).map_err(|error| Box::new(error.into_diagnostic()))
+}
+
+fn read_and_validate(document: &JsValue) -> Report {
+    match read_value(document) {
+        Ok(value) => tsunagu_model::validate_value(&value),
+        Err(diagnostic) => Report { kind: None, diagnostics: vec![*diagnostic], document: None },
+    }
+}
+
+fn report_json(report: &Report) -> Value {
+    json!({ "kind": report.kind, "valid": report.is_valid(), "diagnostics": report.diagnostics })
+}
+
+/// Plain objects (not `Map`s) out, so callers can `JSON.stringify` what they get.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}

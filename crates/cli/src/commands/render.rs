@@ -27,6 +27,10 @@ pub struct Args {
     /// 無効な文書も「下書き」として出力する / Render an invalid document, marked DRAFT on every page
     #[arg(long)]
     force: bool,
+    /// PDF の代わりに Typst のプロジェクト (テンプレート・データ・フォント) をこのディレクトリに書く
+    /// / Instead of a PDF, write the Typst project (templates, data, fonts) to this directory
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    typst_project: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -52,6 +56,9 @@ pub fn run(args: &Args) -> u8 {
     }
     let renderer = Renderer::with_embedded_fonts();
     let options = RenderOptions { lang, draft: !valid };
+    if let Some(dir) = &args.typst_project {
+        return write_project(&renderer, &document, options, dir, &source, lang);
+    }
     let pdf = match renderer.render(&document, &options) {
         Ok(pdf) => pdf,
         Err(error @ RenderError::MissingGlyph { .. }) => {
@@ -77,6 +84,39 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE_OR_IO;
     }
     eprintln!("{}", output.display());
+    exit::VALID
+}
+
+/// Writes the Typst project of a document, with the fonts, and says how to compile it.
+fn write_project(
+    renderer: &Renderer,
+    document: &tsunagu_model::Document,
+    options: RenderOptions,
+    dir: &Path,
+    source: &Source,
+    lang: Lang,
+) -> u8 {
+    let files = match renderer.typst_project(document, &options) {
+        Ok(files) => files,
+        Err(error) => {
+            error_line(lang, &format!("{source}: {}", error.message_ja()), &format!("{source}: {error}"));
+            return exit::INVALID;
+        }
+    };
+    let fonts =
+        tsunagu_render::EMBEDDED_FONT_FILES.iter().map(|(name, bytes)| (format!("fonts/{name}"), bytes.to_vec()));
+    let main = files.first().map(|(path, _)| path.clone()).unwrap_or_default();
+    for (path, bytes) in files.into_iter().chain(fonts) {
+        if let Err(error) = write_atomically(&dir.join(&path), &bytes) {
+            let kind = error.kind();
+            error_line(lang, &format!("{path} を書き込めません: {kind}"), &format!("cannot write {path}: {kind}"));
+            return exit::USAGE_OR_IO;
+        }
+    }
+    let dir = dir.display();
+    eprintln!(
+        "typst compile --root {dir} --font-path {dir}/fonts --ignore-system-fonts --pdf-standard a-3a {dir}/{main}"
+    );
     exit::VALID
 }
 

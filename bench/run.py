@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Runs the whole benchmark comparison and writes BENCHMARKS.md.
+
+    python3 bench/run.py            # build (release), install the peers, measure, write BENCHMARKS.md
+    python3 bench/run.py --quick    # fewer documents, to try the script; does not write BENCHMARKS.md
+
+Everything runs side by side in one run on this machine, on the same synthetic
+documents (`tsunagu sample`, seed 1). Each step prints one JSON object per
+measurement; the report quotes them and the commands that produced them.
+"""
+
+import datetime
+import json
+import os
+import pathlib
+import platform
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+WORK = ROOT / "target" / "bench"
+QUICK = "--quick" in sys.argv
+N_VALIDATE = 1_000 if QUICK else 10_000
+N_VALIDATE_PYTHON = 200 if QUICK else 1_000
+N_RENDER = 100 if QUICK else 1_000
+N_ONE_SHOT = 50 if QUICK else 200
+N_PDFME = 50 if QUICK else 200
+N_MEMORY = 1_000 if QUICK else 10_000
+TSUNAGU = ROOT / "target" / "release" / "tsunagu"
+FONT = ROOT / "crates" / "render" / "fonts" / "BIZUDGothic-Regular.ttf"
+
+results = {}
+
+
+def log(message):
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def run(args, **kwargs):
+    log(" ".join(map(str, args)))
+    return subprocess.run(args, check=True, text=True, **kwargs)
+
+
+def json_lines(args, cwd=ROOT):
+    out = run(args, cwd=cwd, stdout=subprocess.PIPE).stdout
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def timed(args, cwd=ROOT, stdout=subprocess.DEVNULL):
+    """Wall seconds and peak resident memory (MiB) of one child process."""
+    log(" ".join(map(str, args)))
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, code
+
+
+def version(args):
+    try:
+        return subprocess.run(args, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "not found"
+
+
+def machine():
+    cpu = "unknown"
+    for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_kib = int(next(l.split()[1] for l in pathlib.Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")))
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": f"{mem_kib / 1024 / 1024:.0f} GiB",
+        "os": platform.platform(),
+        "rustc": version(["rustc", "--version"]),
+        "node": version(["node", "--version"]),
+        "python": platform.python_version(),
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def build_and_install():
+    run(["cargo", "build", "--release", "-p", "tsunagu-cli"], cwd=ROOT)
+    run(["cargo", "bench", "--no-run", "-p", "tsunagu-model", "-p", "tsunagu-render"], cwd=ROOT)
+    run([sys.executable, "-m", "pip", "install", "--quiet", "-r", str(ROOT / "bench" / "requirements.txt")])
+    run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT / "bench")
+
+
+def samples():
+    WORK.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for kind in ("instruction", "assessment", "consent"):
+        path = WORK / f"{kind}.jsonl"
+        with path.open("w") as out:
+            run([TSUNAGU, "sample", "--kind", kind, "--count", str(max(N_VALIDATE, N_MEMORY)), "--seed", "1"], stdout=out)
+        files[kind] = path
+    head = lambda n, name: head_lines(files["instruction"], n, WORK / name)
+    files["render"] = head(N_RENDER, "render.jsonl")
+    files["memory"] = head(N_MEMORY, "memory.jsonl")
+    files["validate"] = {kind: head_lines(files[kind], N_VALIDATE, WORK / f"validate-{kind}.jsonl") for kind in ("instruction", "assessment", "consent")}
+    return files
+
+
+def head_lines(source, n, target):
+    lines = source.read_text().splitlines()[:n]
+    target.write_text("\n".join(lines) + "\n")
+    return target
+
+
+def validate(files):
+    paths = [str(p) for p in files["validate"].values()]
+    ours = json_lines(["cargo", "bench", "-q", "-p", "tsunagu-model", "--bench", "validate", "--", *paths])
+    ajv = json_lines(["node", "peers/ajv_validate.mjs", str(ROOT / "schemas"), *paths], cwd=ROOT / "bench")
+    python = json_lines([sys.executable, "peers/jsonschema_validate.py", str(ROOT / "schemas"), *paths, "--limit", str(N_VALIDATE_PYTHON)], cwd=ROOT / "bench")
+    results["validate"] = {"tsunagu": ours, "ajv": ajv, "python-jsonschema": python}
+
+
+def render(files):
+    project = WORK / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    ours = json_lines([
+        "cargo", "bench", "-q", "-p", "tsunagu-render", "--bench", "throughput", "--",
+        str(files["render"]), "--count", str(N_RENDER), "--threads", str(os.cpu_count()),
+        "--export", str(project), "--export-count", str(N_RENDER),
+    ])
+    results["render"] = {r["name"]: r for r in ours}
+
+    # What users run: the batch command, one worker and every core.
+    for jobs in (1, os.cpu_count()):
+        out = WORK / f"batch-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        seconds, rss, code = timed([TSUNAGU, "batch", str(files["render"]), "-o", str(out), "--jobs", str(jobs)])
+        pdfs = len(list(out.glob("*.pdf")))
+        results[f"batch-{jobs}"] = {"jobs": jobs, "documents": pdfs, "seconds": seconds, "per_second": pdfs / seconds, "max_rss_mib": rss, "exit": code}
+
+    # The naive route: one `tsunagu render` process per document.
+    single = WORK / "single"
+    shutil.rmtree(single, ignore_errors=True)
+    single.mkdir()
+    inputs = []
+    for i, line in enumerate(files["render"].read_text().splitlines()):
+        path = single / f"{i:04}.json"
+        path.write_text(line)
+        inputs.append(path)
+    start = time.perf_counter()
+    for path in inputs:
+        subprocess.run([TSUNAGU, "render", str(path), "-o", str(path.with_suffix(".pdf"))], check=True, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    results["one-process-per-document"] = {"documents": len(inputs), "seconds": seconds, "per_second": len(inputs) / seconds}
+
+    # Peers on the same templates, fonts and data.
+    peers = json_lines([sys.executable, "peers/typst_py.py", str(project), str(N_RENDER), "compiler"], cwd=ROOT / "bench")
+    # The one-shot route is slow; it runs on fewer documents than the reused compiler.
+    one_shot = json_lines([sys.executable, "peers/typst_py.py", str(project), str(N_ONE_SHOT), "one-shot"], cwd=ROOT / "bench")
+    node = json_lines(["node", "peers/typst_ts_node.mjs", str(project), str(N_RENDER)], cwd=ROOT / "bench")
+    pdfme = json_lines(["node", "peers/pdfme.mjs", str(files["render"]), str(N_PDFME), str(FONT)], cwd=ROOT / "bench")
+    results["render-peers"] = {r["name"]: r for r in peers + one_shot + node + pdfme}
+
+
+def memory(files):
+    out = WORK / "memory"
+    shutil.rmtree(out, ignore_errors=True)
+    seconds, rss, code = timed([TSUNAGU, "batch", str(files["memory"]), "-o", str(out), "--jobs", str(os.cpu_count())])
+    pdfs = len(list(out.glob("*.pdf")))
+    results["memory"] = {"documents": pdfs, "seconds": seconds, "per_second": pdfs / seconds, "max_rss_mib": rss, "exit": code}
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def browser():
+    """The page in headless Chromium, if `web/build.sh` has been run."""
+    if not (ROOT / "web" / "pkg" / "tsunagu_wasm_bg.wasm").exists():
+        log("web/pkg missing: run bash web/build.sh for the browser numbers")
+        return
+    run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT / "web")
+    results["browser"] = json_lines(["node", "bench.mjs"], cwd=ROOT / "web")[0]
+
+
+def render_table():
+    out = run(["cargo", "bench", "-q", "-p", "tsunagu-render", "--bench", "render"], cwd=ROOT, stdout=subprocess.PIPE).stdout
+    results["render-table"] = out.strip()
+
+
+def ratio(a, b):
+    return f"{a / b:.1f}×" if b else "–"
+
+
+def report(info):
+    v = results["validate"]
+    by = lambda rows: {r["name"].removeprefix("validate-"): r for r in rows}
+    ours, ajv, py = by(v["tsunagu"]), by(v["ajv"]), by(v["python-jsonschema"])
+    r = results["render"]
+    one = r["render-1-thread"]
+    many = next(val for key, val in r.items() if key != "render-1-thread")
+    peers = results["render-peers"]
+    b1, bn = results["batch-1"], results[f"batch-{os.cpu_count()}"]
+    naive = results["one-process-per-document"]
+    mem = results["memory"]
+    ms = lambda row: 1000 / row["per_second"]
+
+    lines = [
+        "# Benchmarks",
+        "",
+        "Generated by `python3 bench/run.py` (it builds the release binaries, installs the peers",
+        "from `bench/requirements.txt` and `bench/package-lock.json`, samples the documents with",
+        "`tsunagu sample --seed 1`, runs every measurement side by side and writes this file).",
+        "Quote numbers from here only.",
+        "",
+        "## Machine",
+        "",
+        *[f"- {key}: {value}" for key, value in info.items()],
+        "",
+        "## Validation: documents per second, one core",
+        "",
+        f"{N_VALIDATE:,} sampled documents of each kind, every one valid. tsunagu: strict parse (duplicate keys,",
+        "depth, size) + JSON Schema + semantic rules + score (`cargo bench -p tsunagu-model --bench validate`).",
+        "ajv 8 (2020-12, formats on) and Python jsonschema (format checker on) validate the same lines against",
+        "`schemas/`, `JSON.parse` / `json.loads` included. Best of 3 rounds (Python: one round of "
+        f"{N_VALIDATE_PYTHON:,}).",
+        "",
+        "| kind | tsunagu | ajv | python-jsonschema | tsunagu / ajv |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for kind in ("instruction", "assessment", "consent"):
+        o, a, p = ours[kind], ajv[kind], py[kind]
+        lines.append(f"| {kind} | {o['per_second']:,.0f} | {a['per_second']:,.0f} | {p['per_second']:,.0f} | {ratio(o['per_second'], a['per_second'])} |")
+    lines += [
+        "",
+        "## Rendering: PDF/A-3a with the JSON attached",
+        "",
+        f"{N_RENDER:,} sampled instruction sheets ({one['pages_per_document']:.1f} pages and {one['kib_per_document']:.0f} KiB a PDF on average), warm.",
+        "",
+        "| route | PDFs/s | ms a PDF | vs tsunagu, one thread |",
+        "|---|---:|---:|---:|",
+        f"| tsunagu renderer, one thread (`--bench throughput`) | {one['per_second']:.1f} | {ms(one):.2f} (median {one['median_ms']:.2f}, p95 {one['p95_ms']:.2f}) | 1.0× |",
+        f"| tsunagu renderer, {many['threads']} threads sharing it | {many['per_second']:.1f} | {ms(many):.2f} | {ratio(many['per_second'], one['per_second'])} faster |",
+        f"| `tsunagu batch --jobs 1` (validate, render, write) | {b1['per_second']:.1f} | {ms(b1):.2f} | {ratio(ms(b1), ms(one))} slower |",
+        f"| `tsunagu batch --jobs {bn['jobs']}` | {bn['per_second']:.1f} | {ms(bn):.2f} | {ratio(bn['per_second'], b1['per_second'])} the 1-job batch |",
+        f"| `tsunagu render` called once per document ({naive['documents']:,} processes) | {naive['per_second']:.1f} | {ms(naive):.2f} | {ratio(ms(naive), ms(b1))} slower than `batch --jobs 1` |",
+    ]
+    order = ["python-typst-compiler", "python-typst-one-shot", "typst-ts-node-compiler", "pdfme-generator"]
+    label = {
+        "python-typst-compiler": "Python `typst` 0.15.2, one reused `typst.Compiler`, same templates/fonts/data",
+        "python-typst-one-shot": "Python `typst` 0.15.2, `typst.compile` per document",
+        "typst-ts-node-compiler": "`@myriaddreamin/typst-ts-node-compiler` 0.7.0, reused, same templates/fonts/data",
+        "pdfme-generator": "`@pdfme/generator` 6.1.13, an equivalent one-page form, same Gothic font",
+    }
+    for name in order:
+        if name in peers:
+            p = peers[name]
+            extra = f" ({p['documents']:,} documents" + (f", {p['distinct_pdfs']} distinct PDFs" if "distinct_pdfs" in p else "") + ")"
+            lines.append(f"| {label[name]}{extra} | {p['per_second']:.1f} | {ms(p):.2f} | {ratio(ms(p), ms(one))} slower |")
+    lines += [
+        "",
+        "Two cores: " + f"{ratio(many['per_second'], one['per_second'])} the one-thread rate in process, "
+        f"{ratio(bn['per_second'], b1['per_second'])} for the batch command (target: at least 1.8×).",
+        "",
+        "## Memory",
+        "",
+        f"`tsunagu batch` of {mem['documents']:,} instruction sheets from one JSON Lines file, {os.cpu_count()} jobs: peak RSS",
+        f"**{mem['max_rss_mib']:.0f} MiB**, {mem['seconds']:.1f} s ({mem['per_second']:.1f} PDFs/s). The 1,000-document batches above peaked at",
+        f"{b1['max_rss_mib']:.0f} MiB (1 job) and {bn['max_rss_mib']:.0f} MiB ({bn['jobs']} jobs).",
+        "",
+        *browser_section(ms(one)),
+        "## Warm render per example (`cargo bench -p tsunagu-render --bench render`)",
+        "",
+        "```",
+        results["render-table"],
+        "```",
+        "",
+        "## Raw results",
+        "",
+        "```json",
+        json.dumps(results, indent=1, ensure_ascii=False),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def browser_section(native_ms):
+    b = results.get("browser")
+    if not b:
+        return ["## In the browser", "", "Not measured in this run (`bash web/build.sh` first).", ""]
+    return [
+        "## In the browser (headless Chromium, served from localhost, `node web/bench.mjs`)",
+        "",
+        "| measure | result | target |",
+        "|---|---:|---:|",
+        f"| first load: page + core module, gzipped | {b['first_load_gzip_bytes'] / 1e6:.2f} MB | < 2 MB |",
+        f"| render module + fonts, gzipped, fetched on the first PDF | {b['render_module_and_fonts_gzip_bytes'] / 1e6:.2f} MB | – |",
+        f"| validate + score per edit (median / p95) | {b['validate_median_ms']:.2f} / {b['validate_p95_ms']:.2f} ms | < 5 ms |",
+        f"| first PDF after load, module and font fetches included | {b['first_pdf_ms']:.0f} ms | < 3,000 ms |",
+        f"| later PDFs (median) | {b['later_pdf_median_ms']:.1f} ms ({b['later_pdf_median_ms'] / native_ms:.1f}× native) | < 2× native |",
+        "",
+    ]
+
+
+def main():
+    if "--no-build" not in sys.argv:
+        build_and_install()
+    info = machine()
+    files = samples()
+    validate(files)
+    render(files)
+    memory(files)
+    browser()
+    render_table()
+    text = report(info)
+    if QUICK:
+        print(text)
+    else:
+        (ROOT / "BENCHMARKS.md").write_text(text)
+        log("wrote BENCHMARKS.md")
+
+
+if __name__ == "__main__":
+    main()

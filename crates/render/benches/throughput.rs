@@ -1,0 +1,139 @@
+//! Render throughput on documents from a JSON Lines file, one warm renderer:
+//! one thread, then every core (threads share the renderer).
+//!
+//! `cargo bench -p tsunagu-render --bench throughput -- FILE.jsonl [--count N] [--threads T]
+//! [--export DIR --export-count M]` prints one JSON object per run. `--export` also
+//! writes the Typst project of the first M documents (templates and fonts once,
+//! each document's data under `docs/NNNN/`) so other Typst front ends can compile
+//! exactly the same sources.
+
+// A benchmark's output is its numbers.
+#![allow(clippy::print_stdout, clippy::cast_precision_loss)]
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tsunagu_model::{Document, Lang, validate};
+use tsunagu_render::{EMBEDDED_FONT_FILES, RenderOptions, Renderer};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let file = args.iter().find(|a| !a.starts_with("--") && std::path::Path::new(a).exists()).expect("a JSON Lines file");
+    let count: usize = value("--count").map_or(1000, |v| v.parse().expect("--count N"));
+    let threads: usize = value("--threads").map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        |v| v.parse().expect("--threads T"),
+    );
+    let text = std::fs::read_to_string(file).expect("read the JSON Lines file");
+    let documents: Vec<Document> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .take(count)
+        .map(|line| validate(line.as_bytes()).document.expect("every benchmark document is valid"))
+        .collect();
+    let options = RenderOptions { lang: Lang::Ja, draft: false };
+
+    let started = Instant::now();
+    let renderer = Arc::new(Renderer::with_embedded_fonts());
+    let first = renderer.render(&documents[0], &options).expect("render");
+    let setup = started.elapsed();
+    let pages = |pdf: &[u8]| {
+        let text = String::from_utf8_lossy(pdf);
+        text.matches("/Type /Page").count() + text.matches("/Type/Page").count()
+            - text.matches("/Type /Pages").count()
+            - text.matches("/Type/Pages").count()
+    };
+    std::hint::black_box(first);
+
+    // One thread.
+    let mut times = Vec::with_capacity(documents.len());
+    let mut total_pages = 0;
+    let mut total_bytes = 0;
+    let start = Instant::now();
+    for document in &documents {
+        let one = Instant::now();
+        let pdf = renderer.render(document, &options).expect("render");
+        times.push(one.elapsed());
+        total_pages += pages(&pdf);
+        total_bytes += pdf.len();
+    }
+    let single = start.elapsed();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{}",
+        serde_json::json!({
+            "name": "render-1-thread",
+            "documents": documents.len(),
+            "threads": 1,
+            "seconds": single.as_secs_f64(),
+            "per_second": documents.len() as f64 / single.as_secs_f64(),
+            "median_ms": ms(times[times.len() / 2]),
+            "p95_ms": ms(times[times.len() * 95 / 100]),
+            "pages_per_document": total_pages as f64 / documents.len() as f64,
+            "kib_per_document": total_bytes as f64 / 1024.0 / documents.len() as f64,
+            "setup_and_first_ms": ms(setup),
+        })
+    );
+
+    // Every core: the documents dealt out to threads sharing one renderer.
+    let documents = Arc::new(documents);
+    let start = Instant::now();
+    let workers: Vec<_> = (0..threads)
+        .map(|t| {
+            let (renderer, documents) = (Arc::clone(&renderer), Arc::clone(&documents));
+            std::thread::spawn(move || {
+                for document in documents.iter().skip(t).step_by(threads) {
+                    std::hint::black_box(renderer.render(document, &options).expect("render"));
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.join().expect("worker");
+    }
+    let parallel = start.elapsed();
+    println!(
+        "{}",
+        serde_json::json!({
+            "name": format!("render-{threads}-threads"),
+            "documents": documents.len(),
+            "threads": threads,
+            "seconds": parallel.as_secs_f64(),
+            "per_second": documents.len() as f64 / parallel.as_secs_f64(),
+            "speedup": single.as_secs_f64() / parallel.as_secs_f64(),
+        })
+    );
+
+    if let Some(dir) = value("--export") {
+        let export_count: usize = value("--export-count").map_or(documents.len(), |v| v.parse().expect("N"));
+        export(Path::new(&dir), &renderer, &documents[..export_count.min(documents.len())], options);
+    }
+}
+
+/// The Typst projects of the documents: shared templates and fonts, each document's data apart.
+fn export(dir: &Path, renderer: &Renderer, documents: &[Document], options: RenderOptions) {
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    };
+    for (name, bytes) in EMBEDDED_FONT_FILES {
+        write(&dir.join("fonts").join(name), bytes);
+    }
+    for (index, document) in documents.iter().enumerate() {
+        let files = renderer.typst_project(document, &options).expect("project");
+        let main = files[0].0.clone();
+        for (path, bytes) in files {
+            if path.starts_with("templates/") {
+                if index == 0 {
+                    write(&dir.join(&path), &bytes);
+                }
+            } else {
+                write(&dir.join(format!("docs/{index:04}")).join(path.trim_start_matches("data/")), &bytes);
+            }
+        }
+        write(&dir.join(format!("docs/{index:04}/main")), main.as_bytes());
+    }
+}

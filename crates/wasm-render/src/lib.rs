@@ -1,0 +1,68 @@
+//! tsunagu in the browser and Node: the PDF module. Typst is large, so it lives
+//! here, apart from the core module, and a page fetches it (with the fonts) only
+//! when the first PDF is asked for.
+//!
+//! The PDF is the same, byte for byte, as the CLI's for the same document.
+
+
+// wasm-bindgen hands JavaScript values to exports by value.
+#![allow(clippy::needless_pass_by_value)]
+use tsunagu_model::{Lang, validate};
+use tsunagu_render::{Fonts, RenderOptions, Renderer, extract_attachment};
+use wasm_bindgen::prelude::*;
+
+/// A warm renderer: fonts parsed once, then any number of PDFs.
+#[wasm_bindgen]
+pub struct PdfRenderer {
+    renderer: Renderer,
+}
+
+#[wasm_bindgen]
+impl PdfRenderer {
+    /// Parses the font files (the bytes of BIZ UDGothic Regular and Bold and
+    /// BIZ UDMincho Regular, as `Uint8Array`s, in that order for the same PDF as the CLI).
+    ///
+    /// # Errors
+    /// A file that is not a font.
+    #[wasm_bindgen(constructor)]
+    pub fn new(fonts: Vec<js_sys::Uint8Array>) -> Result<PdfRenderer, JsError> {
+        let fonts = Fonts::from_files(fonts.iter().map(js_sys::Uint8Array::to_vec))
+            .map_err(|error| JsError::new(&error.to_string()))?;
+        Ok(Self { renderer: Renderer::new(fonts) })
+    }
+
+    /// The PDF/A-3 of a document (an object or the text of a JSON file), with its JSON attached.
+    /// `lang` is the language of the printed form (`ja` or `en`). An invalid document is
+    /// rendered only with `draft`, marked 下書き / DRAFT on every page.
+    ///
+    /// # Errors
+    /// An unreadable or invalid document (without `draft`), or a character the fonts lack;
+    /// the message names the field, never the value.
+    pub fn render(&self, document: JsValue, lang: &str, draft: bool) -> Result<Vec<u8>, JsError> {
+        let text = match document.as_string() {
+            Some(text) => text,
+            None => js_sys::JSON::stringify(&document)
+                .ok()
+                .and_then(|text| text.as_string())
+                .ok_or_else(|| JsError::new("not a JSON value"))?,
+        };
+        let report = validate(text.as_bytes());
+        let valid = report.is_valid();
+        let document = report.document.ok_or_else(|| JsError::new("the document cannot be read; validate it first"))?;
+        if !valid && !draft {
+            return Err(JsError::new("the document is not valid; validate it first, or render a draft"));
+        }
+        let options = RenderOptions { lang: Lang::parse(lang).unwrap_or_default(), draft: !valid };
+        self.renderer.render(&document, &options).map_err(|error| JsError::new(&error.to_string()))
+    }
+}
+
+/// The canonical JSON text a tsunagu PDF carries.
+///
+/// # Errors
+/// Not a PDF, no tsunagu attachment, or an attachment too large.
+#[wasm_bindgen]
+pub fn extract(pdf: &[u8]) -> Result<String, JsError> {
+    let extracted = extract_attachment(pdf).map_err(|error| JsError::new(&error.to_string()))?;
+    String::from_utf8(extracted.json).map_err(|_| JsError::new("the attachment is not UTF-8 text"))
+}

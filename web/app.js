@@ -1,0 +1,213 @@
+// The tsunagu page: a form from the schema, checked by the same WASM as the CLI,
+// the live medical-care score, drafts kept in this browser, JSON and PDF import
+// and export. No server sees the data: the page fetches only its own files.
+
+import init, * as core from "./pkg/tsunagu_wasm.js";
+import { SchemaForm, pick } from "./form.js";
+
+const TEXT = {
+  ja: {
+    kind: "書類", instruction: "医療的ケア指示書", assessment: "アセスメントシート", consent: "個人情報使用同意書",
+    check: "確認する", sample: "記入例を読み込む", blank: "白紙にする", importFile: "JSON・PDF を読み込む", exportJson: "JSON を保存",
+    pdf: "PDF をダウンロード", discard: "下書きを消す", fillIn: "記入する", add: "追加", remove: "削除", choose: "選択してください",
+    yes: "はい", no: "いいえ", min: "下限", max: "上限", value: "値", valid: "問題はありません", problems: "件の問題",
+    score: "医療的ケア判定スコア", points: "点", restored: "この端末に保存された下書きを復元しました", saved: "下書きをこの端末に保存しました",
+    dropHere: "JSON・PDF をここにドロップできます", pdfLoading: "PDF の準備中 (初回のみフォントを読み込みます)…",
+    pdfDone: "PDF を作成しました", pdfInvalid: "問題を直してから PDF にしてください", importFailed: "読み込めませんでした",
+    privacy: "入力した内容はこの端末の中だけで扱われ、どこにも送信されません。", lang: "English",
+  },
+  en: {
+    kind: "Document", instruction: "Medical-care instruction sheet", assessment: "Assessment sheet", consent: "Consent to share information",
+    check: "Check", sample: "Load an example", blank: "Start blank", importFile: "Open JSON or PDF", exportJson: "Save JSON",
+    pdf: "Download PDF", discard: "Discard draft", fillIn: "fill in", add: "Add", remove: "Remove", choose: "Choose…",
+    yes: "Yes", no: "No", min: "min", max: "max", value: "value", valid: "No problems", problems: "problems",
+    score: "Medical-care score", points: "points", restored: "Restored the draft saved on this device", saved: "Draft saved on this device",
+    dropHere: "Drop a JSON or PDF file here", pdfLoading: "Preparing the PDF (fonts load the first time only)…",
+    pdfDone: "PDF made", pdfInvalid: "Fix the problems before making a PDF", importFailed: "Could not open the file",
+    privacy: "What you enter stays on this device and is sent nowhere.", lang: "日本語",
+  },
+};
+
+const FONTS = ["BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf", "BIZUDMincho-Regular.ttf"];
+const $ = (selector) => document.querySelector(selector);
+const state = { lang: localStorage.getItem("tsunagu-lang") ?? "ja", kind: "instruction", doc: null, showAll: false };
+const t = (key) => TEXT[state.lang][key] ?? key;
+let form;
+let renderer = null;
+
+await init();
+
+function draftKey() {
+  return `tsunagu-draft-${state.kind}`;
+}
+
+function start(kind, doc) {
+  state.kind = kind;
+  state.doc = doc;
+  state.showAll = false;
+  $("#kind").value = kind;
+  form = new SchemaForm($("#form"), core.schema(kind), { lang: state.lang, onChange: changed, t });
+  form.render(state.doc);
+  changed();
+}
+
+function changed() {
+  localStorage.setItem(draftKey(), JSON.stringify(state.doc));
+  const started = performance.now();
+  const report = core.validate(state.doc);
+  const score = state.kind === "consent" ? null : core.score(state.doc);
+  const elapsed = performance.now() - started;
+  const shown = form.show(report.diagnostics, { all: state.showAll });
+  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  $("#status").textContent = report.valid ? t("valid") : `${errors} ${t("problems")}`;
+  $("#status").className = report.valid ? "ok" : "bad";
+  $("#timing").textContent = `${elapsed.toFixed(1)} ms`;
+  $("#score").hidden = score === null;
+  if (score) $("#score-value").textContent = `${score.total} ${t("points")} (${scoreClass(score.class)})`;
+  const list = $("#problems");
+  list.replaceChildren();
+  if (state.showAll) {
+    for (const d of report.diagnostics) {
+      const item = document.createElement("li");
+      item.className = d.severity;
+      item.textContent = `${d.pointer || "/"}: ${d.message[state.lang]}`;
+      list.append(item);
+    }
+  }
+  document.body.dataset.valid = String(report.valid);
+  document.body.dataset.shown = String(shown.length);
+  return report;
+}
+
+function scoreClass(value) {
+  const ja = { highest: "最も高い区分", middle: "中間の区分", lowest: "最も低い区分", notApplicable: "該当なし" };
+  const en = { highest: "highest class", middle: "middle class", lowest: "lowest class", notApplicable: "not applicable" };
+  return (state.lang === "ja" ? ja : en)[value] ?? value;
+}
+
+function announce(message) {
+  $("#notice").textContent = message;
+}
+
+function download(name, bytes, type) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function renderModule() {
+  if (renderer) return renderer;
+  const module = await import("./pkg/tsunagu_wasm_render.js");
+  await module.default();
+  const fonts = await Promise.all(FONTS.map(async (name) => new Uint8Array(await (await fetch(`fonts/${name}`)).arrayBuffer())));
+  renderer = { module, pdf: new module.PdfRenderer(fonts) };
+  return renderer;
+}
+
+async function makePdf() {
+  state.showAll = true;
+  const report = changed();
+  if (!report.valid) {
+    announce(t("pdfInvalid"));
+    return;
+  }
+  announce(t("pdfLoading"));
+  const started = performance.now();
+  const { pdf } = await renderModule();
+  const bytes = pdf.render(state.doc, state.lang, false);
+  announce(`${t("pdfDone")} (${(performance.now() - started).toFixed(0)} ms)`);
+  download(`${state.doc.id ?? state.kind}.pdf`, bytes, "application/pdf");
+}
+
+async function open(file) {
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let text;
+    if (bytes[0] === 0x25 && bytes[1] === 0x50) {
+      const { module } = await renderModule();
+      text = module.extract(bytes);
+    } else {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    const report = core.validate(text);
+    const doc = JSON.parse(text);
+    if (!report.kind) throw new Error(report.diagnostics[0]?.message[state.lang] ?? "");
+    start(report.kind, doc);
+    state.showAll = true;
+    changed();
+  } catch (error) {
+    announce(`${t("importFailed")}: ${error.message ?? error}`);
+  }
+}
+
+function labels() {
+  document.documentElement.lang = state.lang;
+  for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+  for (const option of $("#kind").options) option.textContent = t(option.value);
+}
+
+function setup() {
+  labels();
+  $("#kind").addEventListener("change", () => resume($("#kind").value));
+  $("#check").addEventListener("click", () => {
+    state.showAll = true;
+    changed();
+    document.querySelector(".problem.error")?.previousElementSibling?.focus?.();
+  });
+  $("#sample").addEventListener("click", () => start(state.kind, core.sample(state.kind, Date.now() % 1000, 0)));
+  $("#blank").addEventListener("click", () => start(state.kind, blank(state.kind)));
+  $("#discard").addEventListener("click", () => {
+    localStorage.removeItem(draftKey());
+    start(state.kind, blank(state.kind));
+  });
+  $("#export").addEventListener("click", () => download(`${state.doc.id ?? state.kind}.json`, `${JSON.stringify(state.doc, null, 2)}\n`, "application/json"));
+  $("#pdf").addEventListener("click", () => makePdf().catch((error) => announce(String(error.message ?? error))));
+  $("#file").addEventListener("change", (event) => event.target.files[0] && open(event.target.files[0]));
+  $("#lang").addEventListener("click", () => {
+    state.lang = state.lang === "ja" ? "en" : "ja";
+    localStorage.setItem("tsunagu-lang", state.lang);
+    labels();
+    start(state.kind, state.doc);
+  });
+  document.addEventListener("dragover", (event) => event.preventDefault());
+  document.addEventListener("drop", (event) => {
+    event.preventDefault();
+    const file = event.dataTransfer?.files?.[0];
+    if (file) open(file);
+  });
+}
+
+function blank(kind) {
+  const doc = core.blank(kind, crypto.randomUUID());
+  const schema = core.schema(kind);
+  const scratch = new SchemaForm(document.createElement("div"), schema, { t });
+  return { ...doc, ...scratch.empty(schema), ...doc };
+}
+
+function resume(kind) {
+  const saved = localStorage.getItem(`tsunagu-draft-${kind}`);
+  if (saved) {
+    try {
+      start(kind, JSON.parse(saved));
+      announce(t("restored"));
+      return;
+    } catch {
+      localStorage.removeItem(`tsunagu-draft-${kind}`);
+    }
+  }
+  start(kind, blank(kind));
+}
+
+setup();
+resume(new URLSearchParams(location.search).get("kind") ?? localStorage.getItem("tsunagu-kind") ?? "instruction");
+$("#kind").addEventListener("change", () => localStorage.setItem("tsunagu-kind", state.kind));
+
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.register("./sw.js").catch(() => {});
+}
+
+// For tests and the benchmark: the page's own API, no globals beyond this one.
+window.tsunagu = { state, core, changed, makePdf, renderModule, pick };

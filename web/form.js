@@ -1,0 +1,314 @@
+// A form generated from a tsunagu JSON Schema: sections for objects, repeating
+// rows for arrays, selects for vocabularies, units beside numbers. Optional
+// blocks are opened with a checkbox; closing one drops its values, so what is
+// hidden is never required and never saved.
+//
+// The form edits one plain JSON document in place and calls `onChange` after
+// every edit. It never validates: the WASM module does, so messages match the CLI.
+
+// The envelope is set by the page, not typed in.
+const SKIP = new Set(["$schema", "kind", "formatVersion", "id", "extensions"]);
+
+/** The part of a bilingual "日本語 / English" title for `lang`. */
+export function pick(text, lang) {
+  if (!text) return "";
+  const at = text.indexOf(" / ");
+  if (at < 0) return text.trim();
+  return (lang === "en" ? text.slice(at + 3) : text.slice(0, at)).trim();
+}
+
+export const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+
+export class SchemaForm {
+  constructor(root, schema, { lang = "ja", onChange = () => {}, t }) {
+    this.root = root;
+    this.schema = schema;
+    this.lang = lang;
+    this.onChange = onChange;
+    this.t = t;
+    this.fields = new Map(); // pointer -> element that shows its problems
+    this.nextId = 0;
+  }
+
+  resolve(node) {
+    let merged = { ...node };
+    for (let depth = 0; merged.$ref && depth < 16; depth++) {
+      const name = merged.$ref.replace("#/$defs/", "");
+      const { $ref, ...rest } = merged;
+      merged = { ...this.schema.$defs[name], ...rest };
+    }
+    return merged;
+  }
+
+  /** Draws the whole form for `doc` (re-drawn after structural edits only). */
+  render(doc) {
+    this.doc = doc;
+    this.fields.clear();
+    const focused = document.activeElement?.dataset?.pointer;
+    this.root.replaceChildren(this.object(this.schema, doc, "", true));
+    if (focused) this.root.querySelector(`[data-pointer="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  changed(structural) {
+    if (structural) this.render(this.doc);
+    this.onChange();
+  }
+
+  label(node, fallback) {
+    return pick(node.title, this.lang) || fallback;
+  }
+
+  object(node, value, pointer, top = false) {
+    node = this.resolve(node);
+    const box = document.createElement(top ? "div" : "fieldset");
+    if (!top) {
+      const legend = document.createElement("legend");
+      legend.textContent = this.label(node, pointer.split("/").pop());
+      box.append(legend);
+      this.register(pointer, box);
+    }
+    const required = new Set(node.required ?? []);
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      if ((top && SKIP.has(key)) || child.deprecated) continue;
+      box.append(this.property(value, key, this.resolve(child), `${pointer}/${escapePointer(key)}`, required.has(key)));
+    }
+    return box;
+  }
+
+  property(parent, key, node, pointer, required) {
+    const structured = (node.type === "object" && !isQuantity(node)) || node.type === "array";
+    if (!structured || required) {
+      if (structured && parent[key] === undefined) parent[key] = this.empty(node);
+      return this.value(node, parent, key, pointer, required);
+    }
+    // An optional block: a checkbox opens it; closing it drops what was in it.
+    const wrap = document.createElement("div");
+    wrap.className = "optional";
+    const id = `f${this.nextId++}`;
+    const toggle = document.createElement("input");
+    toggle.type = "checkbox";
+    toggle.id = id;
+    toggle.checked = parent[key] !== undefined;
+    toggle.dataset.pointer = `${pointer}?`;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = `${this.label(node, key)} — ${this.t("fillIn")}`;
+    toggle.addEventListener("change", () => {
+      if (toggle.checked) parent[key] = this.empty(node);
+      else delete parent[key];
+      this.changed(true);
+    });
+    wrap.append(toggle, label);
+    if (parent[key] !== undefined) wrap.append(this.value(node, parent, key, pointer, true));
+    return wrap;
+  }
+
+  /** A new value with what the schema requires (nested blocks, minimum rows). */
+  empty(node) {
+    node = this.resolve(node);
+    if (node.type === "array") return Array.from({ length: node.minItems ?? 0 }, () => this.empty(node.items));
+    if (node.type === "object" && !isQuantity(node)) {
+      const out = {};
+      for (const key of node.required ?? []) {
+        const child = this.resolve(node.properties[key]);
+        if (child.const !== undefined) out[key] = child.const;
+        else if (child.type === "object" || child.type === "array") out[key] = this.empty(child);
+      }
+      return out;
+    }
+    if (isQuantity(node)) return { unit: node.properties.unit.const };
+    return undefined;
+  }
+
+  value(node, parent, key, pointer, required) {
+    if (isQuantity(node)) return this.quantity(node, parent, key, pointer);
+    if (node.type === "array") return this.array(node, parent[key], pointer);
+    if (node.type === "object") return this.object(node, parent[key], pointer);
+    return this.scalar(node, parent, key, pointer, required);
+  }
+
+  array(node, list, pointer) {
+    const box = document.createElement("fieldset");
+    box.className = "rows";
+    const legend = document.createElement("legend");
+    legend.textContent = this.label(node, pointer.split("/").pop());
+    box.append(legend);
+    this.register(pointer, box);
+    const items = this.resolve(node.items);
+    list.forEach((item, index) => {
+      const row = document.createElement("div");
+      row.className = "row";
+      const itemPointer = `${pointer}/${index}`;
+      const field = items.type === "object" && !isQuantity(items)
+        ? this.object(items, item, itemPointer)
+        : this.scalar(items, list, index, itemPointer, true);
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "remove";
+      remove.textContent = this.t("remove");
+      remove.setAttribute("aria-label", `${this.t("remove")} ${index + 1}`);
+      remove.disabled = list.length <= (node.minItems ?? 0);
+      remove.addEventListener("click", () => {
+        list.splice(index, 1);
+        this.changed(true);
+      });
+      row.append(field, remove);
+      box.append(row);
+    });
+    const add = document.createElement("button");
+    add.type = "button";
+    add.textContent = `${this.t("add")}: ${this.label(items, "")}`;
+    add.disabled = node.maxItems !== undefined && list.length >= node.maxItems;
+    add.addEventListener("click", () => {
+      list.push(this.empty(items) ?? (items.type === "boolean" ? false : ""));
+      this.changed(true);
+    });
+    box.append(add);
+    return box;
+  }
+
+  /** Numbers with their fixed unit beside them; the object exists only while a number is filled in. */
+  quantity(node, parent, field, pointer) {
+    node = this.resolve(node);
+    const box = document.createElement("div");
+    box.className = "field quantity";
+    const keys = Object.keys(node.properties).filter((k) => k !== "unit" && k !== "measuredOn");
+    const unit = node.properties.unit.const;
+    const caption = document.createElement("span");
+    caption.className = "caption";
+    caption.textContent = this.label(node, pointer.split("/").pop());
+    box.append(caption);
+    for (const key of keys) {
+      const id = `f${this.nextId++}`;
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = keys.length > 1 ? this.t(key) : "";
+      const input = document.createElement("input");
+      input.type = "number";
+      input.step = "any";
+      input.min = "0";
+      input.id = id;
+      input.dataset.pointer = `${pointer}/${key}`;
+      input.setAttribute("aria-label", `${caption.textContent} ${keys.length > 1 ? this.t(key) : ""} (${unit})`);
+      if (typeof parent[field]?.[key] === "number") input.value = String(parent[field][key]);
+      input.addEventListener("input", () => {
+        const existed = parent[field] !== undefined;
+        const value = (parent[field] ??= { unit });
+        value.unit = unit;
+        if (input.value === "") delete value[key];
+        else value[key] = Number(input.value);
+        if (Object.keys(value).every((k) => k === "unit") && !Array.isArray(parent)) delete parent[field];
+        this.touch(input.dataset.pointer);
+        // Appearing or vanishing changes which fields exist (a weighing date follows a weight).
+        this.changed(existed !== (parent[field] !== undefined) && node.properties.measuredOn !== undefined);
+      });
+      const unitText = document.createElement("span");
+      unitText.className = "unit";
+      unitText.textContent = unit;
+      box.append(label, input, unitText);
+      this.register(`${pointer}/${key}`, input);
+    }
+    if (node.properties.measuredOn && parent[field]) {
+      const child = this.resolve(node.properties.measuredOn);
+      box.append(this.scalar(child, parent[field], "measuredOn", `${pointer}/measuredOn`, false));
+    }
+    this.register(pointer, box);
+    return box;
+  }
+
+  scalar(node, parent, key, pointer, required) {
+    node = this.resolve(node);
+    const box = document.createElement("div");
+    box.className = "field";
+    const id = `f${this.nextId++}`;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = this.label(node, String(key)) + (required ? " *" : "");
+    let input;
+    const options = node.oneOf?.every((o) => o.const !== undefined) ? node.oneOf : null;
+    if (options) {
+      input = document.createElement("select");
+      input.append(new Option(this.t("choose"), ""));
+      for (const option of options) input.append(new Option(pick(option.title, this.lang) || option.const, option.const));
+      input.value = parent[key] ?? "";
+    } else if (node.type === "boolean") {
+      input = document.createElement("select");
+      input.append(new Option(this.t("choose"), ""), new Option(this.t("yes"), "true"), new Option(this.t("no"), "false"));
+      input.value = parent[key] === undefined ? "" : String(parent[key]);
+    } else if (node.type === "string" && (node.maxLength ?? 0) > 500) {
+      input = document.createElement("textarea");
+      input.rows = 3;
+      input.value = parent[key] ?? "";
+    } else {
+      input = document.createElement("input");
+      input.type = node.format === "date" ? "date" : node.type === "number" || node.type === "integer" ? "number" : "text";
+      if (input.type === "number") input.step = node.type === "integer" ? "1" : "any";
+      input.value = parent[key] ?? "";
+    }
+    input.id = id;
+    input.dataset.pointer = pointer;
+    if (node.description) input.title = pick(node.description, this.lang);
+    const read = () => {
+      const raw = input.value;
+      if (raw === "") return undefined;
+      if (node.type === "boolean") return raw === "true";
+      if (node.type === "number" || node.type === "integer") return Number(raw);
+      return raw;
+    };
+    input.addEventListener(input.tagName === "SELECT" ? "change" : "input", () => {
+      const v = read();
+      if (v === undefined && !Array.isArray(parent)) delete parent[key];
+      else parent[key] = v ?? "";
+      this.touch(pointer);
+      this.onChange();
+    });
+    input.addEventListener("blur", () => {
+      this.touch(pointer);
+      this.onChange();
+    });
+    box.append(label, input);
+    this.register(pointer, input);
+    return box;
+  }
+
+  register(pointer, element) {
+    if (!this.fields.has(pointer)) this.fields.set(pointer, element);
+  }
+
+  touch(pointer) {
+    (this.touched ??= new Set()).add(pointer);
+  }
+
+  /** Shows each diagnostic next to its field (or the nearest enclosing one). */
+  show(diagnostics, { all }) {
+    for (const old of this.root.querySelectorAll(".problem")) old.remove();
+    for (const el of this.root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    const shown = [];
+    for (const d of diagnostics) {
+      let pointer = d.pointer;
+      while (pointer && !this.fields.has(pointer)) pointer = pointer.slice(0, pointer.lastIndexOf("/"));
+      const element = this.fields.get(pointer);
+      if (!element) continue;
+      const touched = [...(this.touched ?? [])].some((p) => d.pointer.startsWith(p) || p.startsWith(d.pointer));
+      if (!all && !touched) continue;
+      const note = document.createElement("p");
+      note.className = `problem ${d.severity}`;
+      note.id = `p${this.nextId++}`;
+      note.setAttribute("role", d.severity === "error" ? "alert" : "status");
+      note.textContent = `${d.message[this.lang]}${d.hint ? ` — ${d.hint[this.lang]}` : ""}`;
+      note.dataset.code = d.code;
+      if (element.tagName === "FIELDSET" || element.classList.contains("quantity")) element.append(note);
+      else {
+        element.after(note);
+        element.setAttribute("aria-invalid", "true");
+        element.setAttribute("aria-describedby", note.id);
+      }
+      shown.push(d);
+    }
+    return shown;
+  }
+}
+
+function isQuantity(node) {
+  return node.type === "object" && node.properties?.unit?.const !== undefined;
+}

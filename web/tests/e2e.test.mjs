@@ -1,0 +1,80 @@
+// The page in headless Chromium (Debian's `chromium`, driven by playwright-core):
+// fill the form, see an error appear and go away, download the PDF and find the
+// document inside it, resume the draft after a reload, and work offline.
+// A screenshot is kept in target/e2e/ as a test artifact.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import test from "node:test";
+import { chromium } from "playwright-core";
+import { serve } from "../serve.mjs";
+import { render, root } from "./common.mjs";
+
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const artifacts = join(root, "target/e2e");
+
+test("fill, check, download the PDF, resume, offline", async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const server = await serve(0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const requests = [];
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "ja-JP" });
+    const page = await context.newPage();
+    page.on("request", (request) => requests.push(request.url()));
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${base}?kind=instruction`);
+    await page.waitForFunction(() => window.tsunagu !== undefined);
+
+    // An example fills every required field.
+    await page.click("#sample");
+    await page.waitForFunction(() => document.body.dataset.valid === "true");
+
+    // Emptying the child's family name shows an error next to that field...
+    const family = page.locator('[data-pointer="/child/name/family"]');
+    await family.fill("");
+    await page.waitForFunction(() => document.body.dataset.valid === "false");
+    const problem = page.locator('[data-pointer="/child/name/family"] + .problem.error');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /氏名|姓|必須|ありません|短/);
+    assert.equal(await family.getAttribute("aria-invalid"), "true");
+    await problem.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "page-with-error.png"), fullPage: false });
+
+    // ...and typing one makes it go away.
+    await family.fill("山田");
+    await page.waitForFunction(() => document.body.dataset.valid === "true");
+    assert.equal(await problem.count(), 0);
+
+    // The PDF made in the browser carries the document.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#pdf")]);
+    const path = join(artifacts, "from-browser.pdf");
+    await download.saveAs(path);
+    const carried = JSON.parse(render.extract(new Uint8Array(readFileSync(path))));
+    const doc = await page.evaluate(() => window.tsunagu.state.doc);
+    assert.equal(carried.child.name.family, "山田");
+    assert.equal(carried.id, doc.id);
+    await page.screenshot({ path: join(artifacts, "page.png"), fullPage: false });
+
+    // The draft survives closing the tab.
+    const again = await context.newPage();
+    await again.goto(`${base}?kind=instruction`);
+    await again.waitForFunction(() => window.tsunagu?.state.doc?.child?.name?.family === "山田");
+
+    // Once loaded, the page works offline (the service worker serves its files).
+    await again.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+    await context.setOffline(true);
+    await again.reload();
+    await again.waitForFunction(() => window.tsunagu?.state.doc?.child?.name?.family === "山田");
+    await context.setOffline(false);
+
+    assert.deepEqual(errors, []);
+    const foreign = requests.filter((url) => !url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:"));
+    assert.deepEqual(foreign, [], "the page fetches only its own files");
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

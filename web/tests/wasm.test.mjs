@@ -1,0 +1,86 @@
+// The WASM modules in Node against the native CLI: the same corpus gives the same
+// diagnostics, and the same documents give byte-identical PDFs.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import test from "node:test";
+import { cli, core, fontFiles, jsonFiles, render, root, tsunagu } from "./common.mjs";
+
+const corpus = [...jsonFiles("examples"), ...jsonFiles("tests/fixtures"), ...jsonFiles("tests/documents"), ...jsonFiles("tests/migrate/1.0")];
+
+test("a CLI to compare with was built", () => assert.ok(cli, "build the CLI first (cargo build)"));
+
+test("every document gets the CLI's diagnostics", () => {
+  for (const file of corpus) {
+    const text = readFileSync(join(root, file), "utf8");
+    const ours = core.validate(text);
+    const native = JSON.parse(tsunagu(["validate", "--format", "json", file]).stdout.toString());
+    assert.deepEqual({ kind: ours.kind, valid: ours.valid, diagnostics: ours.diagnostics }, { kind: native.kind, valid: native.valid, diagnostics: native.diagnostics }, file);
+  }
+  assert.ok(corpus.length >= 20);
+});
+
+test("an object and its text validate the same", () => {
+  for (const file of jsonFiles("examples")) {
+    const text = readFileSync(join(root, file), "utf8");
+    assert.deepEqual(core.validate(JSON.parse(text)), core.validate(text), file);
+  }
+});
+
+test("the score matches the CLI's", () => {
+  for (const file of jsonFiles("examples").filter((f) => !f.includes("consent"))) {
+    const native = JSON.parse(tsunagu(["score", "--format", "json", file]).stdout.toString());
+    assert.deepEqual(core.score(readFileSync(join(root, file), "utf8")), native, file);
+  }
+});
+
+test("PDFs are byte-identical to the CLI's, and carry the document", async (t) => {
+  const renderer = new render.PdfRenderer(fontFiles.map((f) => new Uint8Array(readFileSync(f))));
+  const out = await import("node:fs/promises").then((fs) => fs.mkdtemp(join(root, "target/wasm-test-")));
+  for (const file of [...jsonFiles("examples"), ...jsonFiles("tests/documents")]) {
+    const pdf = renderer.render(readFileSync(join(root, file), "utf8"), "ja", false);
+    const nativePath = join(out, "native.pdf");
+    assert.equal(tsunagu(["render", file, "-o", nativePath]).code, 0, file);
+    assert.ok(Buffer.from(pdf).equals(readFileSync(nativePath)), `${file}: the PDF differs from the CLI's`);
+    const carried = JSON.parse(render.extract(pdf));
+    assert.deepEqual(carried, JSON.parse(readFileSync(join(root, file), "utf8")), file);
+  }
+  t.diagnostic(`compared with ${cli}`);
+});
+
+test("an invalid document is refused without draft, and drawn as a draft with it", () => {
+  const renderer = new render.PdfRenderer(fontFiles.map((f) => new Uint8Array(readFileSync(f))));
+  const text = readFileSync(join(root, "tests/fixtures/instruction-dates-inverted.json"), "utf8");
+  assert.throws(() => renderer.render(text, "ja", false), /not valid/);
+  assert.ok(renderer.render(text, "ja", true).length > 1000);
+});
+
+test("schemas, samples, blanks, migration and codes", () => {
+  for (const kind of ["instruction", "assessment", "consent"]) {
+    assert.deepEqual(core.schema(kind), JSON.parse(readFileSync(join(root, "schemas", `${kind}.schema.json`), "utf8")));
+    const sample = core.sample(kind, 1, 3);
+    assert.equal(core.validate(sample).valid, true, kind);
+    const native = JSON.parse(tsunagu(["sample", "--kind", kind, "--count", "4", "--seed", "1"]).stdout.toString().trim().split("\n")[3]);
+    assert.deepEqual(sample, native, `${kind}: the same sample as the CLI`);
+    const blank = core.blank(kind, "6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f");
+    assert.equal(blank.kind, kind);
+    assert.equal(core.validate(blank).valid, false);
+  }
+  assert.throws(() => core.schema("letter"), /unknown kind/);
+  const old = readFileSync(join(root, "tests/migrate/1.0/instruction-diabetes-nursery.json"), "utf8");
+  const migrated = core.migrate_document(old);
+  assert.equal(migrated.from, "1.0");
+  assert.deepEqual(migrated.document, JSON.parse(readFileSync(join(root, "examples/instruction-diabetes-nursery.json"), "utf8")));
+  assert.ok(core.codes().some((c) => c.code === "document.duplicate-key"));
+});
+
+test("hostile input is an error, not a crash", () => {
+  const deep = `${"[".repeat(100000)}${"]".repeat(100000)}`;
+  assert.equal(core.validate(deep).diagnostics[0].code, "document.too-deep");
+  assert.equal(core.validate(`{"a":1,"a":2}`).diagnostics[0].code, "document.duplicate-key");
+  assert.equal(core.validate("x".repeat(2 * 1024 * 1024)).diagnostics[0].code, "document.too-large");
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.equal(core.validate(cyclic).diagnostics[0].code, "document.not-json");
+  assert.throws(() => render.extract(new Uint8Array([1, 2, 3])));
+});
