@@ -1,6 +1,8 @@
 // The page's numbers in headless Chromium, served from localhost: first-load size,
 // validation time per edit, first PDF after load (module and font fetches included)
-// and later PDFs. Prints one JSON object. `node web/bench.mjs` after `bash web/build.sh`.
+// and later PDFs of the same document, to set beside the native warm render of it
+// (`cargo bench -p tsunagu-render --bench render`). Prints one JSON object.
+// `node web/bench.mjs [document.json]` after `bash web/build.sh`.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -17,10 +19,10 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${server.address().port}/?kind=instruction`);
 await page.waitForFunction(() => window.tsunagu !== undefined);
-await page.click("#sample");
-const result = await page.evaluate(async () => {
-  const { core, state, renderModule } = window.tsunagu;
-  const doc = state.doc;
+const documentPath = process.argv[2] ?? join(here, "../examples/instruction-diabetes-nursery.json");
+const result = await page.evaluate(async (text) => {
+  const { core, renderModule } = window.tsunagu;
+  const doc = JSON.parse(text);
   // One edit's work: validate and score the whole document.
   const times = [];
   for (let i = 0; i < 300; i++) {
@@ -44,8 +46,8 @@ const result = await page.evaluate(async () => {
   }
   later.sort((a, b) => a - b);
   return { validate_median_ms: times[150], validate_p95_ms: times[285], first_pdf_ms: first, later_pdf_median_ms: later[10] };
-});
+}, readFileSync(documentPath, "utf8"));
 await browser.close();
 server.close();
 const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
-console.log(JSON.stringify({ ...result, first_load_gzip_bytes: sum(firstLoad), render_module_and_fonts_gzip_bytes: sum(renderFiles) }));
+console.log(JSON.stringify({ document: documentPath.split("/").pop(), ...result, first_load_gzip_bytes: sum(firstLoad), render_module_and_fonts_gzip_bytes: sum(renderFiles) }));
