@@ -20,7 +20,8 @@ use tsunagu_render::{EMBEDDED_FONT_FILES, RenderOptions, Renderer};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
-    let file = args.iter().find(|a| !a.starts_with("--") && std::path::Path::new(a).exists()).expect("a JSON Lines file");
+    let file =
+        args.iter().find(|a| !a.starts_with("--") && std::path::Path::new(a).exists()).expect("a JSON Lines file");
     let count: usize = value("--count").map_or(1000, |v| v.parse().expect("--count N"));
     let threads: usize = value("--threads").map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),

@@ -4,9 +4,9 @@
 //!
 //! The PDF is the same, byte for byte, as the CLI's for the same document.
 
-
 // wasm-bindgen hands JavaScript values to exports by value.
 #![allow(clippy::needless_pass_by_value)]
+
 use tsunagu_model::{Lang, validate};
 use tsunagu_render::{Fonts, RenderOptions, Renderer, extract_attachment};
 use wasm_bindgen::prelude::*;

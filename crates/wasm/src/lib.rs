@@ -7,9 +7,9 @@
 //! reader as the CLI (duplicate keys, depth, size), so the diagnostics match the
 //! CLI's JSON report field for field.
 
-
 // wasm-bindgen hands JavaScript values to exports by value.
 #![allow(clippy::needless_pass_by_value)]
+
 use serde::Serialize;
 use serde_json::{Value, json};
 use tsunagu_model::{Code, Diagnostic, FORMAT_VERSION, Kind, Lang, Report, SchemaSet, migrate};
