@@ -3,11 +3,10 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::ValueEnum;
 use tsunagu_model::Lang;
 
 use crate::commands::render::write_atomically;
-use crate::commands::validate::parse_any;
+use crate::commands::validate::{Form, parse_any, write_form};
 use crate::input::load_one;
 use crate::output::{self, error_line};
 use crate::{LangArg, exit};
@@ -19,19 +18,13 @@ pub struct Args {
     file: PathBuf,
     /// 変換先の形式 / Target form
     #[arg(long, value_enum)]
-    to: Target,
+    to: Form,
     /// 出力先 (既定: 標準出力) / Output path (default: standard output)
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
     /// 言語 / Language of messages
     #[arg(long, value_enum, default_value_t = LangArg::Ja)]
     lang: LangArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Target {
-    Json,
-    Xml,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -47,15 +40,9 @@ pub fn run(args: &Args) -> u8 {
         error_line(lang, "有効な文書だけを変換します", "only valid documents are converted");
         return exit::INVALID;
     };
-    let converted = match args.to {
-        Target::Json => document.to_canonical_json(),
-        Target::Xml => match tsunagu_xml::to_xml(document.kind(), &document.to_value()) {
-            Ok(xml) => xml.into_bytes(),
-            Err(error) => {
-                error_line(lang, &format!("{source}: {}", error.message_ja()), &format!("{source}: {error}"));
-                return exit::INVALID;
-            }
-        },
+    let converted = match write_form(document, args.to, &source, lang) {
+        Ok(bytes) => bytes,
+        Err(code) => return code,
     };
     let written = match &args.output {
         Some(path) => write_atomically(path, &converted),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use tsunagu_model::{FORMAT_VERSION, Lang, Report, migrate, validate_value};
 
 use crate::commands::render::write_atomically;
-use crate::commands::validate::{Form, file_report, parse_value};
+use crate::commands::validate::{file_report, parse_value, write_form};
 use crate::input::{Source, expand, load_reporting};
 use crate::output::{self, error_line};
 use crate::{LangArg, exit};
@@ -92,15 +92,9 @@ fn migrate_one(source: &Source, args: &Args, lang: Lang) -> u8 {
     }
     drop(log);
 
-    let upgraded = match form {
-        Form::Json => document.to_canonical_json(),
-        Form::Xml => match tsunagu_xml::to_xml(document.kind(), &document.to_value()) {
-            Ok(xml) => xml.into_bytes(),
-            Err(error) => {
-                error_line(lang, &format!("{source}: {}", error.message_ja()), &format!("{source}: {error}"));
-                return exit::INVALID;
-            }
-        },
+    let upgraded = match write_form(document, form, source, lang) {
+        Ok(bytes) => bytes,
+        Err(code) => return code,
     };
     let written = match (source, &args.output, args.in_place) {
         // Already current: leave the file (and its formatting) untouched.

@@ -143,11 +143,25 @@ pub fn parse_any(bytes: &[u8]) -> Report {
     }
 }
 
-/// The form a document was written in.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// The form a document is written in.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Form {
     Json,
     Xml,
+}
+
+/// The document in a form: canonical JSON, or the XML form. When XML cannot carry
+/// it, says why on standard error and returns the exit code.
+pub fn write_form(document: &tsunagu_model::Document, form: Form, source: &Source, lang: Lang) -> Result<Vec<u8>, u8> {
+    match form {
+        Form::Json => Ok(document.to_canonical_json()),
+        Form::Xml => {
+            tsunagu_xml::to_xml(document.kind(), &document.to_value()).map(String::into_bytes).map_err(|error| {
+                output::error_line(lang, &format!("{source}: {}", error.message_ja()), &format!("{source}: {error}"));
+                exit::INVALID
+            })
+        }
+    }
 }
 
 /// Reads JSON or XML (told apart by the first character) into a JSON value, strictly.
