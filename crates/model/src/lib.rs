@@ -38,7 +38,7 @@ pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use sample::sample;
 pub use schema::{SchemaSet, schema_id, schema_json};
 pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, Watch, score, score_document};
-pub use validate::{Report, validate, validate_value};
+pub use validate::{Report, validate, validate_owned, validate_value};
 pub use vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
 
 /// The language of messages and labels shown to people.

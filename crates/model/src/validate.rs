@@ -52,8 +52,8 @@ pub fn validate_value(value: &Value) -> Report {
 }
 
 /// Validates a value it may take apart: the typed document is built by moving
-/// the value's strings rather than copying them.
-fn validate_owned(owned: Value) -> Report {
+/// the value's strings rather than copying them. Prefer it when the value is not needed after.
+pub fn validate_owned(owned: Value) -> Report {
     let value = &owned;
     let Some(object) = value.as_object() else {
         let message = Message::new("文書は JSON オブジェクトでなければなりません", "a document must be a JSON object");

@@ -136,7 +136,7 @@ fn read_value(document: &JsValue) -> Result<Value, Box<Diagnostic>> {
 
 fn read_and_validate(document: &JsValue) -> Report {
     match read_value(document) {
-        Ok(value) => tsunagu_model::validate_value(&value),
+        Ok(value) => tsunagu_model::validate_owned(value),
         Err(diagnostic) => Report { kind: None, diagnostics: vec![*diagnostic], document: None },
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 use serde_json::Value;
-use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_value};
+use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_owned};
 
 use crate::input::{Loaded, Source, expand, load};
 use crate::output::{self, FileReport};
@@ -138,7 +138,7 @@ fn io_report(source: &Source, error: &io::Error) -> FileReport {
 /// Validates JSON, or XML (recognised by its first character), the same way.
 pub fn parse_any(bytes: &[u8]) -> Report {
     match parse_value(bytes) {
-        Ok((value, _)) => validate_value(&value),
+        Ok((value, _)) => validate_owned(value),
         Err(diagnostic) => Report { kind: None, diagnostics: vec![*diagnostic], document: None },
     }
 }
