@@ -41,14 +41,30 @@ function draftKey() {
   return `tsunagu-draft-${state.kind}`;
 }
 
+/** Shows a document; a document the form cannot draw leaves the page (and the draft) as it was. */
 function start(kind, doc) {
+  doc = upgraded(doc);
+  const next = new SchemaForm($("#form"), core.schema(kind), { lang: state.lang, onChange: changed, t });
+  next.render(doc); // throws before touching the page if the document's shape is wrong
+  form = next;
   state.kind = kind;
   state.doc = doc;
   state.showAll = false;
   $("#kind").value = kind;
-  form = new SchemaForm($("#form"), core.schema(kind), { lang: state.lang, onChange: changed, t });
-  form.render(state.doc);
   changed();
+}
+
+/** Older format versions and deprecated fields are upgraded as `tsunagu migrate` would. */
+function upgraded(doc) {
+  const version = core.version().formatVersion;
+  if (doc?.formatVersion === version && doc?.child?.weightMeasuredOn === undefined) return doc;
+  try {
+    const migration = core.migrate_document(doc);
+    if (migration.steps.length) announce(migration.steps.map((step) => step.message[state.lang]).join(" / "));
+    return migration.document;
+  } catch {
+    return doc; // not upgradable: validation says why
+  }
 }
 
 function changed() {
@@ -155,7 +171,8 @@ function setup() {
   $("#check").addEventListener("click", () => {
     state.showAll = true;
     changed();
-    document.querySelector(".problem.error")?.previousElementSibling?.focus?.();
+    const note = document.querySelector(".problem.error");
+    note?.closest(".field, .quantity, fieldset")?.querySelector("input, select, textarea")?.focus();
   });
   $("#sample").addEventListener("click", () => start(state.kind, core.sample(state.kind, Date.now() % 1000, 0)));
   $("#blank").addEventListener("click", () => start(state.kind, blank(state.kind)));
@@ -165,7 +182,11 @@ function setup() {
   });
   $("#export").addEventListener("click", () => download(`${state.doc.id ?? state.kind}.json`, `${JSON.stringify(state.doc, null, 2)}\n`, "application/json"));
   $("#pdf").addEventListener("click", () => makePdf().catch((error) => announce(String(error.message ?? error))));
-  $("#file").addEventListener("change", (event) => event.target.files[0] && open(event.target.files[0]));
+  $("#file").addEventListener("change", (event) => {
+    const file = event.target.files[0];
+    event.target.value = ""; // so opening the same file again works
+    if (file) open(file);
+  });
   $("#lang").addEventListener("click", () => {
     state.lang = state.lang === "ja" ? "en" : "ja";
     localStorage.setItem("tsunagu-lang", state.lang);
@@ -195,7 +216,8 @@ function resume(kind) {
       announce(t("restored"));
       return;
     } catch {
-      localStorage.removeItem(`tsunagu-draft-${kind}`);
+      // Keep the unreadable draft under another name rather than lose it.
+      localStorage.setItem(`tsunagu-draft-${kind}-unreadable`, saved);
     }
   }
   start(kind, blank(kind));

@@ -106,7 +106,10 @@ export class SchemaForm {
   /** A new value with what the schema requires (nested blocks, minimum rows). */
   empty(node) {
     node = this.resolve(node);
-    if (node.type === "array") return Array.from({ length: node.minItems ?? 0 }, () => this.empty(node.items));
+    if (node.type === "array") {
+      const items = this.resolve(node.items);
+      return Array.from({ length: node.minItems ?? 0 }, () => this.empty(items) ?? (items.type === "boolean" ? false : ""));
+    }
     if (node.type === "object" && !isQuantity(node)) {
       const out = {};
       for (const key of node.required ?? []) {
@@ -144,6 +147,7 @@ export class SchemaForm {
         : this.scalar(items, list, index, itemPointer, true);
       const remove = document.createElement("button");
       remove.type = "button";
+      remove.dataset.pointer = `${itemPointer}/-`;
       remove.className = "remove";
       remove.textContent = this.t("remove");
       remove.setAttribute("aria-label", `${this.t("remove")} ${index + 1}`);
@@ -157,6 +161,7 @@ export class SchemaForm {
     });
     const add = document.createElement("button");
     add.type = "button";
+    add.dataset.pointer = `${pointer}/+`; // keeps focus here after the re-draw
     add.textContent = `${this.t("add")}: ${this.label(items, "")}`;
     add.disabled = node.maxItems !== undefined && list.length >= node.maxItems;
     add.addEventListener("click", () => {
@@ -197,7 +202,8 @@ export class SchemaForm {
         value.unit = unit;
         if (input.value === "") delete value[key];
         else value[key] = Number(input.value);
-        if (Object.keys(value).every((k) => k === "unit") && !Array.isArray(parent)) delete parent[field];
+        // With no number left the quantity goes, its weighing date with it (the date field hides).
+        if (keys.every((k) => value[k] === undefined) && !Array.isArray(parent)) delete parent[field];
         this.touch(input.dataset.pointer);
         // Appearing or vanishing changes which fields exist (a weighing date follows a weight).
         this.changed(existed !== (parent[field] !== undefined) && node.properties.measuredOn !== undefined);

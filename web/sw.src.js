@@ -18,10 +18,10 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
-  // Network first for the page's own code (so updates arrive), cache first for the
-  // large immutable files (render module, fonts); either falls back to the other.
-  const large = url.pathname.endsWith(".wasm") || url.pathname.includes("/fonts/");
-  event.respondWith(large ? cacheFirst(event.request) : networkFirst(event.request));
+  // Cache first only for the fonts, which never change; everything else network
+  // first, so a module and its JavaScript glue always come from the same build.
+  const fonts = url.pathname.includes("/fonts/");
+  event.respondWith(fonts ? cacheFirst(event.request) : networkFirst(event.request));
 });
 
 async function cacheFirst(request) {

@@ -34,7 +34,8 @@ pub struct Step {
 type Upgrade = fn(&mut Map<String, Value>, &mut Vec<Step>);
 
 /// Each version this build can upgrade from, the version it becomes, and how.
-const UPGRADES: &[(&str, &str, Upgrade)] = &[("1.0", "1.1", weight_date_into_weight)];
+const UPGRADES: &[(&str, &str, Upgrade)] =
+    &[("1.0", "1.1", |document, steps| weight_date_into_weight(document, steps, true))];
 
 /// Upgrades a document to [`FORMAT_VERSION`], step by step.
 ///
@@ -63,12 +64,31 @@ pub fn migrate(mut value: Value) -> Result<Migration, Box<Diagnostic>> {
         };
         upgrade(object, &mut steps);
         object.insert("formatVersion".to_owned(), Value::from(to));
+        // A `$schema` naming the old version's schema would flag the new fields.
+        if let Some(Value::String(schema)) = object.get_mut("$schema") {
+            let (old, new) = (format!("/schemas/{version}/"), format!("/schemas/{to}/"));
+            if schema.contains(&old) {
+                *schema = schema.replace(&old, &new);
+                steps.push(Step {
+                    to,
+                    pointer: "/$schema".to_owned(),
+                    message: Message::new(
+                        format!("$schema を {to} のスキーマにしました"),
+                        format!("pointed $schema at the {to} schema"),
+                    ),
+                });
+            }
+        }
         steps.push(Step {
             to,
             pointer: "/formatVersion".to_owned(),
             message: Message::new(format!("formatVersion を {to} にしました"), format!("set formatVersion to {to}")),
         });
         version = to;
+    }
+    if from == FORMAT_VERSION {
+        // Deprecated fields written into a current document still move to their replacements.
+        weight_date_into_weight(object, &mut steps, false);
     }
     Ok(Migration { from, steps, value })
 }
@@ -78,7 +98,8 @@ fn upgradable() -> String {
 }
 
 /// 1.0 → 1.1: `child.weightMeasuredOn` moves into `child.weight.measuredOn`, beside the value it dates.
-fn weight_date_into_weight(document: &mut Map<String, Value>, steps: &mut Vec<Step>) {
+/// What cannot move is reported when `report_kept` (upgrading), left quietly otherwise.
+fn weight_date_into_weight(document: &mut Map<String, Value>, steps: &mut Vec<Step>, report_kept: bool) {
     let Some(Value::Object(child)) = document.get_mut("child") else { return };
     if !child.contains_key("weightMeasuredOn") {
         return;
@@ -106,7 +127,9 @@ fn weight_date_into_weight(document: &mut Map<String, Value>, steps: &mut Vec<St
             "kept child.weightMeasuredOn: there is no weight to move it into (1.1 still reads it)",
         ),
     };
-    steps.push(Step { to: "1.1", pointer: pointer.to_owned(), message: Message::new(ja, en) });
+    if report_kept || pointer == "/child/weight/measuredOn" {
+        steps.push(Step { to: "1.1", pointer: pointer.to_owned(), message: Message::new(ja, en) });
+    }
 }
 
 #[cfg(test)]
@@ -142,6 +165,16 @@ mod tests {
         let migration = migrate(current.clone()).expect("migrates");
         assert!(migration.steps.is_empty());
         assert_eq!(migration.value, current);
+    }
+
+    #[test]
+    fn moves_a_deprecated_date_in_a_current_document_and_updates_schema_links() {
+        let current = json!({"formatVersion": FORMAT_VERSION, "child": {"weight": {"value": 9, "unit": "kg"}, "weightMeasuredOn": "2026-03-10"}});
+        let migration = migrate(current).expect("migrates");
+        assert_eq!(migration.value["child"], json!({"weight": {"value": 9, "unit": "kg", "measuredOn": "2026-03-10"}}));
+        let old = json!({"$schema": "https://tsunagu-jp.github.io/tsunagu/schemas/1.0/consent.schema.json", "formatVersion": "1.0"});
+        let migration = migrate(old).expect("migrates");
+        assert_eq!(migration.value["$schema"], "https://tsunagu-jp.github.io/tsunagu/schemas/1.1/consent.schema.json");
     }
 
     #[test]
