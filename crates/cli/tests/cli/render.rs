@@ -168,3 +168,28 @@ fn embedded_file(document: &lopdf::Document) -> lopdf::ObjectId {
     assert_eq!(ids.len(), 1, "one embedded file");
     ids[0]
 }
+
+#[test]
+fn typst_project_writes_the_sources_the_pdf_is_compiled_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    tsunagu()
+        .args(["render", "examples/instruction-diabetes-nursery.json", "--typst-project"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(contains("typst compile --root").and(contains("templates/instruction.typ")));
+    for file in [
+        "templates/common.typ",
+        "templates/instruction.typ",
+        "data/view.json",
+        "data/qr.svg",
+        "fonts/BIZUDGothic-Regular.ttf",
+    ] {
+        assert!(dir.path().join(file).is_file(), "{file} written");
+    }
+    // The attached document is the canonical form of the input.
+    let carried = json(&std::fs::read(dir.path().join("data/document.json")).expect("read"));
+    let input = json(&std::fs::read(root().join("examples/instruction-diabetes-nursery.json")).expect("read"));
+    assert_eq!(carried, input);
+    assert!(!dir.path().join("instruction-diabetes-nursery.pdf").exists(), "no PDF in project mode");
+}
