@@ -4,6 +4,7 @@
     python3 bench/run.py            # build (release), install the peers, measure, write BENCHMARKS.md
     python3 bench/run.py --quick    # fewer documents, to try the script; does not write BENCHMARKS.md
     python3 bench/run.py --only-browser   # re-measure the page, keep the rest of the last run
+    python3 bench/run.py --only-validate  # re-measure validation, keep the rest of the last run
 
 Everything runs side by side in one run on this machine, on the same synthetic
 documents (`tsunagu sample`, seed 1). Each step prints one JSON object per
@@ -118,10 +119,20 @@ def head_lines(source, n, target):
 
 def validate(files):
     paths = [str(p) for p in files["validate"].values()]
-    ours = json_lines(["cargo", "bench", "-q", "-p", "tsunagu-model", "--bench", "validate", "--", *paths])
-    ajv = json_lines(["node", "peers/ajv_validate.mjs", str(ROOT / "schemas"), *paths], cwd=ROOT / "bench")
+    # This machine's speed drifts between moments, so tsunagu and ajv take turns three times
+    # and each keeps its best pass: neither is measured only in a slow moment.
+    ours, ajv = [], []
+    for _ in range(3):
+        ours.append(json_lines(["cargo", "bench", "-q", "-p", "tsunagu-model", "--bench", "validate", "--", *paths]))
+        ajv.append(json_lines(["node", "peers/ajv_validate.mjs", str(ROOT / "schemas"), *paths], cwd=ROOT / "bench"))
+    ours, ajv = best_pass(ours), best_pass(ajv)
     python = json_lines([sys.executable, "peers/jsonschema_validate.py", str(ROOT / "schemas"), *paths, "--limit", str(N_VALIDATE_PYTHON)], cwd=ROOT / "bench")
     results["validate"] = {"tsunagu": ours, "ajv": ajv, "python-jsonschema": python}
+
+
+def best_pass(passes):
+    """Per file, the pass with the highest rate (its breakdown stays that pass's own)."""
+    return [max(rows, key=lambda row: row["per_second"]) for rows in zip(*passes)]
 
 
 def render(files):
@@ -223,7 +234,8 @@ def report(info):
         f"{N_VALIDATE:,} sampled documents of each kind, every one valid. tsunagu: strict parse (duplicate keys,",
         "depth, size) + JSON Schema + semantic rules + score (`cargo bench -p tsunagu-model --bench validate`).",
         "ajv 8 (2020-12, formats on) and Python jsonschema (format checker on) validate the same lines against",
-        "`schemas/`, `JSON.parse` / `json.loads` included. Best of 3 rounds (Python: one round of "
+        "`schemas/`, `JSON.parse` / `json.loads` included. Best of 3 rounds, and of 3 alternating passes of",
+        "tsunagu and ajv (Python: one round of "
         f"{N_VALIDATE_PYTHON:,}).",
         "",
         "| kind | tsunagu | ajv | python-jsonschema | tsunagu / ajv |",
@@ -232,6 +244,27 @@ def report(info):
     for kind in ("instruction", "assessment", "consent"):
         o, a, p = ours[kind], ajv[kind], py[kind]
         lines.append(f"| {kind} | {o['per_second']:,.0f} | {a['per_second']:,.0f} | {p['per_second']:,.0f} | {ratio(o['per_second'], a['per_second'])} |")
+    stages = [
+        ("scan the bytes, keep nothing (serde `IgnoredAny`)", "scan_only_per_second"),
+        ("parse into the typed structs only (serde derive; no strictness, schema or rules)", "typed_parse_only_per_second"),
+        ("plain `serde_json::Value`", "plain_serde_json_per_second"),
+        ("strict parse (duplicate keys, depth, size) into a `Value`", "parse_only_per_second"),
+        ("strict parse + JSON Schema", "parse_and_schema_per_second"),
+        ("everything (strict parse + schema + typed document + rules + score)", "per_second"),
+    ]
+    lines += [
+        "",
+        "Where the time goes, instruction sheets (documents a second, each stage alone over the same lines;",
+        "this virtual machine's speed drifts by up to 1.5× between moments, so compare rows of one run only):",
+        "",
+        "| stage | documents/s |",
+        "|---|---:|",
+        *[f"| {label} | {ours['instruction'][key]:,.0f} |" for label, key in stages if key in ours["instruction"]],
+        "",
+        f"serde's typed parse alone, before any check, reaches {ours['instruction']['typed_parse_only_per_second']:,.0f}/s here, while a scan that",
+        f"keeps nothing reaches {ours['instruction']['scan_only_per_second']:,.0f}/s: the cost is building the document (strings, vectors,",
+        "maps), not reading the bytes, so a faster scanner alone cannot reach 50,000/s.",
+    ]
     lines += [
         "",
         "## Rendering: PDF/A-3a with the JSON attached",
@@ -319,12 +352,15 @@ def browser_section(native_ms):
 
 def main():
     saved = WORK / "results.json"
-    if "--only-browser" in sys.argv:
-        # Re-measure the page alone, keeping the rest of the last full run.
+    if "--only-browser" in sys.argv or "--only-validate" in sys.argv:
+        # Re-measure one part, keeping the rest of the last full run.
         previous = json.loads(saved.read_text())
         results.update(previous["results"])
         info = previous["machine"]
-        browser()
+        if "--only-browser" in sys.argv:
+            browser()
+        else:
+            validate({"validate": {kind: WORK / f"validate-{kind}.jsonl" for kind in ("instruction", "assessment", "consent")}})
     else:
         if "--no-build" not in sys.argv:
             build_and_install()

@@ -10,7 +10,7 @@
 
 use std::time::Instant;
 
-use tsunagu_model::{Kind, SchemaSet, parse_json, sample, validate};
+use tsunagu_model::{Assessment, Consent, InstructionSheet, Kind, SchemaSet, parse_json, sample, validate};
 
 const ROUNDS: usize = 3;
 
@@ -71,6 +71,16 @@ fn main() {
         let plain_serde_json = stage(&|doc| {
             std::hint::black_box(serde_json::from_slice::<serde_json::Value>(doc).ok());
         });
+        // The floor of any design that builds the typed document: serde's derived
+        // parse alone (no strictness, schema or rules), and a scan that keeps nothing.
+        let typed_only = stage(&|doc| match kind {
+            Kind::Instruction => drop(std::hint::black_box(serde_json::from_slice::<InstructionSheet>(doc).ok())),
+            Kind::Assessment => drop(std::hint::black_box(serde_json::from_slice::<Assessment>(doc).ok())),
+            Kind::Consent => drop(std::hint::black_box(serde_json::from_slice::<Consent>(doc).ok())),
+        });
+        let scan_only = stage(&|doc| {
+            std::hint::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(doc).ok());
+        });
         let parse_and_schema = stage(&|doc| {
             std::hint::black_box(parse_json(doc).is_ok_and(|value| validator.is_valid(&value)));
         });
@@ -81,6 +91,8 @@ fn main() {
                 "parse_only_per_second": parse_only,
                 "plain_serde_json_per_second": plain_serde_json,
                 "parse_and_schema_per_second": parse_and_schema,
+                "typed_parse_only_per_second": typed_only,
+                "scan_only_per_second": scan_only,
                 "documents": docs.len(),
                 "invalid": invalid,
                 "seconds": best,
