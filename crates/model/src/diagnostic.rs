@@ -118,6 +118,7 @@ codes! {
     PeriodEndedBeforeIssue = "date.period-ended-before-issue", Error, "The instruction period ended before the sheet was issued.";
     DateOrder = "date.order", Error, "A date in a document that lies before the document's own date, where that cannot be.";
     AgeOver18 = "child.age-18-or-over", Warning, "The child is 18 or older on the document's date.";
+    ForbiddenCharacter = "text.forbidden-character", Error, "A text holds a control character, a direction override, a byte-order mark or a noncharacter: invisible on paper, or able to make the printed text differ from the data.";
     ReadingMissing = "name.reading-missing", Warning, "The child's name has no reading (ふりがな).";
     ReadingNotKana = "name.reading-not-kana", Warning, "A reading that is not written in kana.";
     CareEmpty = "care.empty", Error, "An instruction sheet with no care item.";
@@ -172,12 +173,20 @@ pub struct Diagnostic {
     pub message: Message,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<Message>,
+    /// The value at `pointer`, as JSON text cut to [`SHOWN_VALUE_CHARS`] characters.
+    /// Never set by validation: only a tool asked to show values (e.g. `tsunagu
+    /// validate --show-values`) fills it in, because values are health data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
+
+/// How much of a value `--show-values` shows.
+pub const SHOWN_VALUE_CHARS: usize = 120;
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity.
     pub fn new(code: Code, pointer: impl Into<String>, message: Message) -> Self {
-        Self { code, severity: code.default_severity(), pointer: pointer.into(), message, hint: None }
+        Self { code, severity: code.default_severity(), pointer: pointer.into(), message, hint: None, value: None }
     }
 
     #[must_use]
@@ -194,6 +203,18 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Fills in the value at the pointer from the document it was found in,
+    /// for people debugging their own data. Nothing if the pointer has no value.
+    pub fn show_value(&mut self, document: &serde_json::Value) {
+        // The whole document is not a field's value.
+        let Some(found) = document.pointer(&self.pointer).filter(|_| !self.pointer.is_empty()) else { return };
+        let text = found.to_string();
+        self.value = Some(match text.char_indices().nth(SHOWN_VALUE_CHARS) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text,
+        });
     }
 }
 

@@ -22,6 +22,7 @@ mod rules;
 mod sample;
 mod schema;
 mod score;
+mod text;
 mod validate;
 mod vocab;
 
@@ -30,7 +31,7 @@ pub use common::{
     Address, Child, Extensions, Facility, Guardian, Institution, KgUnit, PersonName, Phone, Proxy, Signature, Weight,
 };
 pub use date::{Date, DateError, Era, EraDate};
-pub use diagnostic::{Code, Diagnostic, Message, Severity};
+pub use diagnostic::{Code, Diagnostic, Message, SHOWN_VALUE_CHARS, Severity};
 pub use documents::*;
 pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, find_string, parse_json};
 pub use migrate::{Migration, Step, migrate};
@@ -38,6 +39,7 @@ pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use sample::sample;
 pub use schema::{SchemaSet, schema_id, schema_json};
 pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, Watch, score, score_document};
+pub use text::Forbidden;
 pub use validate::{Report, validate, validate_owned, validate_value};
 pub use vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
 

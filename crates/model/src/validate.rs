@@ -105,6 +105,10 @@ pub fn validate_owned(owned: Value) -> Report {
         return Report::failed(Some(kind), diagnostics);
     }
 
+    // Checked on the JSON while it is still whole: it sees every string, extensions included.
+    let mut text_problems = Vec::new();
+    crate::text::check(value, &mut text_problems);
+
     let document = match typed(kind, owned) {
         Ok(document) => document,
         Err(error) => {
@@ -118,6 +122,7 @@ pub fn validate_owned(owned: Value) -> Report {
         }
     };
     let mut diagnostics = rules::check(&document);
+    diagnostics.append(&mut text_problems);
     sort(&mut diagnostics);
     Report { kind: Some(kind), diagnostics, document: Some(document) }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use tsunagu_model::{Date, Document, Lang, Vocabulary, find_string};
+use tsunagu_model::{Date, Document, Forbidden, Lang, Vocabulary, find_string};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -31,6 +31,10 @@ pub enum RenderError {
     /// A character no embedded font can draw. `pointer` names the field; the
     /// character itself is kept out of the message (it is part of the data).
     MissingGlyph { pointer: String, codepoint: u32 },
+    /// A character no text may hold (see [`tsunagu_model::Forbidden`]): a control
+    /// character, a direction override, a byte-order mark. Validation reports it
+    /// too; this catches it when a document with errors is printed as a draft.
+    ForbiddenCharacter { pointer: String, codepoint: u32 },
     /// Typst failed on a template: a bug in tsunagu, not in the document.
     Template { messages: Vec<String> },
 }
@@ -40,6 +44,12 @@ impl fmt::Display for RenderError {
         match self {
             Self::MissingGlyph { pointer, .. } => {
                 write!(f, "{pointer}: a character is not in the embedded fonts and would print as a blank box")
+            }
+            Self::ForbiddenCharacter { pointer, codepoint } => {
+                write!(
+                    f,
+                    "{pointer}: contains U+{codepoint:04X}, a character no text may hold (invisible or misleading on paper)"
+                )
             }
             Self::Template { messages } => write!(f, "template error: {}", messages.join("; ")),
         }
@@ -54,6 +64,11 @@ impl RenderError {
         match self {
             Self::MissingGlyph { pointer, .. } => {
                 format!("{pointer}: 埋め込みフォントにない文字があります (空白の四角で印刷されるため中止しました)")
+            }
+            Self::ForbiddenCharacter { pointer, codepoint } => {
+                format!(
+                    "{pointer}: 使えない文字 (U+{codepoint:04X}) があります (印刷されないか、表示と内容が食い違います)"
+                )
             }
             Self::Template { messages } => {
                 format!("テンプレートのエラー (tsunagu の不具合です): {}", messages.join("; "))
@@ -191,8 +206,8 @@ impl Renderer {
     fn world(&self, document: &Document, options: RenderOptions) -> Result<DocumentWorld<'_>, RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
-        if let Some((pointer, codepoint)) = first_missing_glyph(&self.fonts, &value) {
-            return Err(RenderError::MissingGlyph { pointer, codepoint });
+        if let Some(error) = first_unprintable(&self.fonts, &value) {
+            return Err(error);
         }
         let digest = qr::digest(&canonical);
         let kind = document.kind();
@@ -256,10 +271,16 @@ fn template_error(errors: &[SourceDiagnostic]) -> RenderError {
     RenderError::Template { messages }
 }
 
-/// The first string in the document with a character no font covers, as (pointer, code point).
-fn first_missing_glyph(fonts: &Fonts, value: &serde_json::Value) -> Option<(String, u32)> {
+/// The first character in the document that must not or cannot be printed.
+fn first_unprintable(fonts: &Fonts, value: &serde_json::Value) -> Option<RenderError> {
     find_string(value, &mut |pointer, text| {
-        text.chars().find(|&c| !fonts.covers(c)).map(|c| (pointer.to_owned(), u32::from(c)))
+        let c = text.chars().find(|&c| Forbidden::of(c).is_some() || !fonts.covers(c))?;
+        let (pointer, codepoint) = (pointer.to_owned(), u32::from(c));
+        Some(if Forbidden::of(c).is_some() {
+            RenderError::ForbiddenCharacter { pointer, codepoint }
+        } else {
+            RenderError::MissingGlyph { pointer, codepoint }
+        })
     })
 }
 

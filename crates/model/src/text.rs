@@ -1,0 +1,108 @@
+//! Characters no text field may hold. They print as nothing (or break PDF/A),
+//! or make what is shown differ from what is stored: a right-to-left override
+//! turns "10" into "01" on screen. Tab and line breaks stay allowed.
+
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::json::find_string;
+
+/// Why a character is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forbidden {
+    /// C0 and C1 controls and DEL, except tab, line feed and carriage return.
+    Control,
+    /// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+    DirectionOverride,
+    /// U+FEFF inside a text (PDF/A forbids it too).
+    ByteOrderMark,
+    /// U+FDD0–U+FDEF and the last two code points of every plane.
+    Noncharacter,
+    /// U+2028 and U+2029: line breaks that are not line breaks everywhere.
+    Separator,
+}
+
+impl Forbidden {
+    /// The reason a character is refused, or `None` if it may appear in text.
+    pub fn of(c: char) -> Option<Self> {
+        let code = u32::from(c);
+        Some(match c {
+            '\t' | '\n' | '\r' => return None,
+            _ if c.is_control() => Self::Control,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Self::DirectionOverride,
+            '\u{FEFF}' => Self::ByteOrderMark,
+            '\u{FDD0}'..='\u{FDEF}' => Self::Noncharacter,
+            _ if code & 0xFFFE == 0xFFFE => Self::Noncharacter,
+            '\u{2028}' | '\u{2029}' => Self::Separator,
+            _ => return None,
+        })
+    }
+
+    fn message(self, c: char) -> Message {
+        let code = u32::from(c);
+        let (ja, en) = match self {
+            Self::Control => ("制御文字", "a control character"),
+            Self::DirectionOverride => ("文字の向きを変える制御文字", "a text-direction override"),
+            Self::ByteOrderMark => ("BOM (U+FEFF)", "a byte-order mark"),
+            Self::Noncharacter => ("文字として使えない符号位置", "a noncharacter"),
+            Self::Separator => ("行・段落区切り文字", "a line or paragraph separator"),
+        };
+        // The code point says which character without quoting the text around it.
+        Message::new(
+            format!("{ja} (U+{code:04X}) が入っています。印刷されないか、表示と内容が食い違います"),
+            format!("contains {en} (U+{code:04X}), which does not print or makes what is shown differ from the data"),
+        )
+    }
+}
+
+/// The first refused character of every string in `value`, as diagnostics.
+pub(crate) fn check(value: &Value, out: &mut Vec<Diagnostic>) {
+    // Object keys are checked by the schema (fixed names, patterned extension keys).
+    let _ = find_string(value, &mut |pointer, text| {
+        if let Some((reason, c)) = text.chars().find_map(|c| Forbidden::of(c).map(|reason| (reason, c))) {
+            let hint = Message::new(
+                "見えない文字を削除してください (他のソフトから貼り付けた文字に多く含まれます)",
+                "delete the invisible character (text pasted from other software often carries them)",
+            );
+            out.push(Diagnostic::new(Code::ForbiddenCharacter, pointer, reason.message(c)).with_hint(hint));
+        }
+        None::<()>
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_invisible_and_misleading_characters_only() {
+        for c in [
+            '\0',
+            '\u{7}',
+            '\u{7F}',
+            '\u{85}',
+            '\u{202E}',
+            '\u{2067}',
+            '\u{FEFF}',
+            '\u{FFFE}',
+            '\u{1FFFF}',
+            '\u{FDD0}',
+            '\u{2028}',
+        ] {
+            assert!(Forbidden::of(c).is_some(), "U+{:04X}", u32::from(c));
+        }
+        for c in ['\t', '\n', '\r', 'a', '湊', '髙', '\u{200D}', '\u{E0100}', '\u{E000}', '😀', '\u{200E}'] {
+            assert_eq!(Forbidden::of(c), None, "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn names_the_field_and_code_point_not_the_text() {
+        let value = serde_json::json!({"a": ["ok", "秘密\u{202E}"], "b": "x\u{0}"});
+        let mut out = Vec::new();
+        check(&value, &mut out);
+        let pointers: Vec<&str> = out.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/a/1", "/b"]);
+        assert!(out[0].message.en.contains("U+202E") && !out[0].message.ja.contains("秘密"));
+    }
+}
