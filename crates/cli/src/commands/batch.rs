@@ -12,6 +12,7 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -23,7 +24,7 @@ use tsunagu_model::{Diagnostic, Document, Lang, MAX_DOCUMENT_BYTES, Severity};
 use tsunagu_render::{RenderOptions, Renderer};
 
 use crate::commands::render::{TEMP_SUFFIX, write_atomically};
-use crate::commands::validate::parse_any;
+use crate::commands::validate::{parse_any, parse_value};
 use crate::input::{Source, expand};
 use crate::output::{self, FileReport, error_line};
 use crate::{LangArg, exit};
@@ -54,6 +55,10 @@ pub struct Args {
     /// 用紙の言語 / Language of the forms and messages
     #[arg(long, value_enum, default_value_t = LangArg::Ja)]
     lang: LangArg,
+    /// レポートに問題のある項目の値も入れる (健康情報がレポートに入ります) /
+    /// Put the value of each field with a problem in the report (puts health data in the report)
+    #[arg(long)]
+    show_values: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -99,6 +104,10 @@ struct Summary {
     invalid: u64,
     failed: u64,
     seconds: f64,
+    /// Set when the batch stopped early because the output could take no more
+    /// (disk full, quota, read-only): the documents after it were not attempted.
+    #[serde(rename = "stoppedStorageFull", skip_serializing_if = "std::ops::Not::not")]
+    stopped_storage_full: bool,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -120,6 +129,7 @@ pub fn run(args: &Args) -> u8 {
     let (outcomes_tx, outcomes_rx) = sync_channel::<Outcome>(jobs * 4);
     let items_rx = Arc::new(Mutex::new(items_rx));
     let claimed = Arc::new(Mutex::new(HashSet::new()));
+    let storage_full = Arc::new(AtomicBool::new(false));
 
     let input = args.input.clone();
     let producer = thread::spawn(move || produce(&input, &items_tx));
@@ -130,12 +140,16 @@ pub fn run(args: &Args) -> u8 {
                 output: args.output.clone(),
                 name: args.name.clone(),
                 skip_existing: args.skip_existing,
+                show_values: args.show_values,
                 lang,
                 claimed: Arc::clone(&claimed),
+                storage_full: Arc::clone(&storage_full),
             };
             thread::spawn(move || work(&items, &outcomes, &renderer, &job))
         })
         .collect();
+    // Only the workers hold the queue, so if they all stop the reader stops too.
+    drop(items_rx);
     drop(outcomes_tx);
 
     let mut summary = Summary::default();
@@ -159,6 +173,7 @@ pub fn run(args: &Args) -> u8 {
         let _ = worker.join();
     }
     summary.seconds = started.elapsed().as_secs_f64();
+    summary.stopped_storage_full = storage_full.load(Ordering::Relaxed);
     progress.finish(&summary, lang);
 
     if let Some(path) = &args.report
@@ -166,6 +181,19 @@ pub fn run(args: &Args) -> u8 {
     {
         let kind = error.kind();
         error_line(lang, &format!("レポートを書けません: {kind}"), &format!("cannot write the report: {kind}"));
+        return exit::USAGE_OR_IO;
+    }
+    if summary.stopped_storage_full {
+        let (done, dir) = (summary.rendered, args.output.display());
+        error_line(
+            lang,
+            &format!(
+                "出力先 {dir} がいっぱいで書き込めないため中止しました ({done} 件作成済み)。空きを作って --skip-existing で再開してください"
+            ),
+            &format!(
+                "stopped: {dir} is full or cannot take more ({done} PDFs written); free space and resume with --skip-existing"
+            ),
+        );
         return exit::USAGE_OR_IO;
     }
     if let Err(message) = input_error {
@@ -183,14 +211,20 @@ struct Job {
     output: PathBuf,
     name: String,
     skip_existing: bool,
+    show_values: bool,
     lang: Lang,
     /// Output paths already taken in this run: two documents with one id must
     /// not overwrite each other.
     claimed: Arc<Mutex<HashSet<PathBuf>>>,
+    /// Raised when a write finds the output full; every worker then stops.
+    storage_full: Arc<AtomicBool>,
 }
 
 fn work(items: &Mutex<Receiver<Item>>, outcomes: &SyncSender<Outcome>, renderer: &Renderer, job: &Job) {
     loop {
+        if job.storage_full.load(Ordering::Relaxed) {
+            return;
+        }
         // Hold the lock only to take the next item.
         let next = items.lock().map(|queue| queue.recv());
         let Ok(Ok(item)) = next else { return };
@@ -225,7 +259,15 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
     let valid = report.is_valid();
     let document: Option<Document> = report.document;
     let Some(document) = document.filter(|_| valid) else {
-        let diagnostics = report.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
+        let mut diagnostics: Vec<Diagnostic> =
+            report.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
+        if job.show_values
+            && let Ok((value, _)) = parse_value(&bytes)
+        {
+            for diagnostic in &mut diagnostics {
+                diagnostic.show_value(&value);
+            }
+        }
         return Outcome { source: item.source, status: Status::Invalid, id: None, diagnostics, error: None };
     };
     let id = document.id().to_string();
@@ -256,7 +298,12 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
             diagnostics: Vec::new(),
             error: None,
         },
-        Err(error) => failed(item.source, Some(id), format!("cannot write {}: {}", path.display(), error.kind())),
+        Err(error) => {
+            if is_storage_full(&error) {
+                job.storage_full.store(true, Ordering::Relaxed);
+            }
+            failed(item.source, Some(id), format!("cannot write {}: {}", path.display(), error.kind()))
+        }
     }
 }
 
@@ -390,6 +437,12 @@ fn remove_leftover_temporaries(dir: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// A write error after which no later write can succeed either.
+fn is_storage_full(error: &io::Error) -> bool {
+    use io::ErrorKind::{FileTooLarge, QuotaExceeded, ReadOnlyFilesystem, StorageFull};
+    matches!(error.kind(), StorageFull | QuotaExceeded | FileTooLarge | ReadOnlyFilesystem)
 }
 
 fn probe_writable(dir: &Path) -> io::Result<()> {

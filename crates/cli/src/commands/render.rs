@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> u8 {
     }
     let pdf = match renderer.render(&document, &options) {
         Ok(pdf) => pdf,
-        Err(error @ RenderError::MissingGlyph { .. }) => {
+        Err(error @ (RenderError::MissingGlyph { .. } | RenderError::ForbiddenCharacter { .. })) => {
             error_line(lang, &format!("{source}: {}", error.message_ja()), &format!("{source}: {error}"));
             return exit::INVALID;
         }

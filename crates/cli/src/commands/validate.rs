@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 use serde_json::Value;
-use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_owned};
+use tsunagu_model::{
+    Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_owned, validate_value,
+};
 
 use crate::input::{Loaded, Source, expand, load};
 use crate::output::{self, FileReport};
@@ -23,6 +25,10 @@ pub struct Args {
     /// この種類の文書だけを受け付ける / Accept only documents of this kind
     #[arg(long, value_enum)]
     kind: Option<KindArg>,
+    /// 問題のある項目の値も表示する (健康情報が出力に入ります。自分のデータの確認用) /
+    /// Also print the value of each field with a problem (puts health data in the output; for checking your own data)
+    #[arg(long)]
+    show_values: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -61,7 +67,7 @@ pub fn run(args: &Args) -> u8 {
     let (sources, walk_errors) = expand(&args.inputs.paths);
     let mut reports: Vec<FileReport> =
         walk_errors.into_iter().map(|(path, error)| io_report(&Source::File(path), &error)).collect();
-    reports.extend(sources.iter().map(|source| check(source, args.kind.map(Kind::from))));
+    reports.extend(sources.iter().map(|source| check(source, args.kind.map(Kind::from), args.show_values)));
 
     let mut stdout = io::stdout().lock();
     let written = match args.format {
@@ -84,8 +90,21 @@ pub fn run(args: &Args) -> u8 {
 }
 
 /// Validates one source into its report.
-pub fn check(source: &Source, expected: Option<Kind>) -> FileReport {
+pub fn check(source: &Source, expected: Option<Kind>, show_values: bool) -> FileReport {
     match load(source) {
+        Loaded::Bytes(bytes) if show_values => {
+            let (report, value) = match parse_value(&bytes) {
+                Ok((value, _)) => (validate_value(&value), Some(value)),
+                Err(diagnostic) => (Report { kind: None, diagnostics: vec![*diagnostic], document: None }, None),
+            };
+            let mut file = file_report(source, report, expected);
+            if let Some(value) = value {
+                for diagnostic in &mut file.diagnostics {
+                    diagnostic.show_value(&value);
+                }
+            }
+            file
+        }
         Loaded::Bytes(bytes) => file_report(source, parse_any(&bytes), expected),
         Loaded::TooLarge(size) => FileReport {
             file: source.to_string(),

@@ -38,6 +38,9 @@ pub fn write(reports: &[FileReport], lang: Lang, out: &mut impl Write) -> io::Re
             if let Some(hint) = &diagnostic.hint {
                 message = format!("{message}\nhint: {}", hint.get(lang));
             }
+            if let Some(value) = &diagnostic.value {
+                message = format!("{message}\nvalue: {value}");
+            }
             writeln!(
                 out,
                 "::{command} file={},title={}::{}",

@@ -54,6 +54,9 @@ pub fn write(reports: &[FileReport], lang: Lang, out: &mut impl Write) -> io::Re
             if let Some(hint) = &diagnostic.hint {
                 body = format!("{body}\nhint: {}", hint.get(lang));
             }
+            if let Some(value) = &diagnostic.value {
+                body = format!("{body}\nvalue: {value}");
+            }
             xml.write_event(Event::Text(BytesText::new(&body)))?;
             xml.write_event(Event::End(BytesEnd::new("failure")))?;
         }

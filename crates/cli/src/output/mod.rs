@@ -1,6 +1,7 @@
 //! Printing reports: human text (Japanese or English), JSON Lines, JUnit XML,
 //! SARIF 2.1.0 and GitHub annotations.
-//! Reports name files, fields and codes; they never print a document's values.
+//! Reports name files, fields and codes; they print a document's values only
+//! when asked (`--show-values`), since values are health data.
 
 pub mod github;
 pub mod junit;
@@ -82,6 +83,10 @@ pub fn diagnostic_lines(diagnostic: &Diagnostic, lang: Lang, out: &mut impl Writ
     if let Some(hint) = &diagnostic.hint {
         let label = if lang == Lang::Ja { "ヒント" } else { "hint" };
         writeln!(out, "    {label}: {}", hint.get(lang))?;
+    }
+    if let Some(value) = &diagnostic.value {
+        let label = if lang == Lang::Ja { "値" } else { "value" };
+        writeln!(out, "    {label}: {value}")?;
     }
     Ok(())
 }

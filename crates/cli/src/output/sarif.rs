@@ -45,6 +45,9 @@ pub fn log(reports: &[FileReport], lang: Lang) -> Value {
             if let Some(hint) = &diagnostic.hint {
                 message = format!("{message} (hint: {})", hint.get(lang));
             }
+            if let Some(value) = &diagnostic.value {
+                message = format!("{message} (value: {value})");
+            }
             results.push(json!({
                 "ruleId": diagnostic.code.as_str(),
                 "ruleIndex": rules.iter().position(|c| *c == diagnostic.code).unwrap_or(0),
