@@ -157,3 +157,144 @@ fn leftover_temporary_files_are_removed() {
     tsunagu().args(["batch", "examples", "-o"]).arg(&out).assert().code(0);
     assert!(!stale.exists());
 }
+
+/// Every PDF in `dir` is whole: it ends with the trailer and carries its document.
+fn assert_every_pdf_is_whole(dir: &std::path::Path) {
+    for entry in std::fs::read_dir(dir).expect("out") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "pdf") {
+            let bytes = std::fs::read(&path).expect("read");
+            let tail = &bytes[bytes.len().saturating_sub(32)..];
+            assert!(tail.windows(5).any(|w| w == b"%%EOF"), "{} is cut short", path.display());
+            tsunagu().arg("extract").arg(&path).assert().code(0);
+        }
+    }
+}
+
+#[test]
+fn a_batch_killed_mid_run_leaves_no_half_written_pdf_and_resumes() {
+    const DOCUMENTS: usize = 24;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = dir.path().join("docs.jsonl");
+    std::fs::write(&jsonl, sample("instruction", &DOCUMENTS.to_string())).expect("write");
+    let out = dir.path().join("out");
+    let binary = assert_cmd::cargo::cargo_bin("tsunagu");
+    let mut child = std::process::Command::new(&binary)
+        .args(["batch", "--jobs", "2"])
+        .arg(&jsonl)
+        .arg("-o")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Kill it (SIGKILL: no clean-up code runs) once a few PDFs are out, mid-write or not.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(5);
+    while pdfs(&out) < 3 {
+        assert!(std::time::Instant::now() < deadline, "the batch made no progress");
+        assert!(child.try_wait().expect("wait").is_none(), "the batch ended before it could be killed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("reap");
+    let done = pdfs(&out);
+    assert!(done < DOCUMENTS, "killed before the end ({done} of {DOCUMENTS})");
+    assert_every_pdf_is_whole(&out);
+
+    let report = dir.path().join("report.json");
+    tsunagu()
+        .args(["batch", "--skip-existing", "--jobs", "2", "--report"])
+        .arg(&report)
+        .arg(&jsonl)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("json");
+    assert_eq!(report["summary"]["skipped"], done, "the PDFs made before the kill are kept");
+    assert_eq!(report["summary"]["rendered"], DOCUMENTS - done);
+    assert_eq!(pdfs(&out), DOCUMENTS);
+    assert_every_pdf_is_whole(&out);
+    let leftovers = std::fs::read_dir(&out)
+        .expect("out")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tsunagu-tmp")))
+        .count();
+    assert_eq!(leftovers, 0, "the resumed run removes what the killed one left");
+}
+
+#[test]
+fn a_full_disk_stops_the_batch_with_a_clear_error_and_a_report() {
+    // A file-size limit makes every PDF write fail the way a full disk does
+    // (the write is refused part-way), without needing a small filesystem.
+    // `trap '' XFSZ` makes the write fail with EFBIG instead of killing the process.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = dir.path().join("docs.jsonl");
+    std::fs::write(&jsonl, sample("instruction", "6")).expect("write");
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.json");
+    let binary = assert_cmd::cargo::cargo_bin("tsunagu");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -f 64; trap '' XFSZ; exec "$0" "$@""#)
+        .arg(&binary)
+        .args(["batch", "--jobs", "1", "--lang", "en", "--report"])
+        .arg(&report)
+        .arg(&jsonl)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("stopped") && stderr.contains("--skip-existing"), "{stderr}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("the report is still written")).expect("json");
+    assert_eq!(report["summary"]["stoppedStorageFull"], true);
+    assert_eq!(report["summary"]["rendered"], 0);
+    assert_eq!(report["summary"]["failed"], 1, "stops after the first refused write");
+    assert!(report["problems"][0]["error"].as_str().expect("error").contains("cannot write"));
+    assert_eq!(pdfs(&out), 0, "no partial PDF is left");
+    let leftovers = std::fs::read_dir(&out).expect("out").count();
+    assert_eq!(leftovers, 0, "the refused temporary file is removed too");
+}
+
+#[test]
+fn a_document_that_cannot_be_rendered_is_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut lines: Vec<serde_json::Value> = String::from_utf8(sample("instruction", "3"))
+        .expect("utf-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("json"))
+        .collect();
+    // Valid, but 𠮷 is in no embedded font: rendering it must fail, not print a blank box.
+    lines[1]["child"]["name"]["given"] = "𠮷".into();
+    let input: String = lines.iter().map(|doc| doc.to_string() + "\n").collect();
+    let jsonl = dir.path().join("docs.jsonl");
+    std::fs::write(&jsonl, input).expect("write");
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.json");
+    tsunagu().args(["batch", "--report"]).arg(&report).arg(&jsonl).arg("-o").arg(&out).assert().code(1);
+    assert_eq!(pdfs(&out), 2);
+    let text = std::fs::read_to_string(&report).expect("report");
+    assert!(!text.contains('𠮷'), "no value in the report");
+    let report: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!((report["summary"]["rendered"].as_u64(), report["summary"]["failed"].as_u64()), (Some(2), Some(1)));
+    assert!(report["problems"][0]["source"].as_str().expect("source").ends_with("docs.jsonl:2"));
+    assert!(report["problems"][0]["error"].as_str().expect("error").contains("/child/name/given"));
+}
+
+#[test]
+fn values_reach_the_report_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = dir.path().join("docs.jsonl");
+    std::fs::write(&jsonl, b"{\"kind\": \"consent\", \"child\": {\"name\": \"SECRET-NAME\"}}\n").expect("write");
+    for (flag, shown) in [(None, false), (Some("--show-values"), true)] {
+        let report = dir.path().join("report.json");
+        let mut command = tsunagu();
+        command.args(["batch", "--report"]).arg(&report).arg(&jsonl).arg("-o").arg(dir.path().join("out"));
+        command.args(flag);
+        command.assert().code(1);
+        let text = std::fs::read_to_string(&report).expect("report");
+        assert_eq!(text.contains("SECRET-NAME"), shown, "{flag:?}: {text}");
+    }
+}

@@ -2,7 +2,10 @@
 
 mod batch;
 mod formats;
+mod hostile;
+mod limits;
 mod migrate;
+mod network;
 mod render;
 mod schema;
 mod score;

@@ -124,3 +124,38 @@ fn reports_do_not_echo_patient_values() {
         assert!(!stdout.contains(secret), "report leaks {secret}");
     }
 }
+
+#[test]
+fn no_format_prints_a_value_unless_asked() {
+    // Invalid values in several kinds of field: a pattern, an enum, a date, a type.
+    let mut document: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(crate::root().join("examples/instruction-diabetes-nursery.json")).expect("read"),
+    )
+    .expect("json");
+    document["child"]["guardians"][0]["phone"] = "SECRET-PHONE".into();
+    document["child"]["sex"] = "SECRET-SEX".into();
+    document["issueDate"] = "SECRET-DATE".into();
+    document["child"]["weight"]["value"] = "SECRET-WEIGHT".into();
+    document["child"]["name"]["given"] = "SECRET\u{202E}NAME".into();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("secret.json");
+    std::fs::write(&file, serde_json::to_vec(&document).expect("json")).expect("write");
+    for format in ["human", "json", "junit", "sarif", "github"] {
+        for lang in ["ja", "en"] {
+            let output =
+                tsunagu().args(["validate", "--format", format, "--lang", lang]).arg(&file).output().expect("run");
+            assert_eq!(output.status.code(), Some(1));
+            let printed = [output.stdout, output.stderr].concat();
+            assert!(!String::from_utf8_lossy(&printed).contains("SECRET"), "{format}/{lang} prints a value");
+        }
+    }
+    let output = tsunagu().args(["validate", "--format", "json", "--show-values"]).arg(&file).output().expect("run");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let values: Vec<&str> =
+        report["diagnostics"].as_array().expect("diagnostics").iter().filter_map(|d| d["value"].as_str()).collect();
+    for secret in ["SECRET-PHONE", "SECRET-SEX", "SECRET-DATE", "SECRET-WEIGHT"] {
+        assert!(values.iter().any(|v| v.contains(secret)), "{secret} not shown: {values:?}");
+    }
+    let human = tsunagu().args(["validate", "--show-values", "--lang", "en"]).arg(&file).output().expect("run");
+    assert!(String::from_utf8_lossy(&human.stdout).contains("value: \"SECRET-PHONE\""));
+}
