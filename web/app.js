@@ -138,8 +138,13 @@ async function makePdf() {
   download(`${state.doc.id ?? state.kind}.pdf`, bytes, "application/pdf");
 }
 
+// The largest input anything accepts (a PDF, MAX_PDF_BYTES in crates/render/src/extract.rs);
+// the modules apply the exact limits. Checked before reading, so a huge file costs no memory.
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 async function open(file) {
   try {
+    if (file.size > MAX_INPUT_BYTES) throw new Error(`${file.size} > ${MAX_INPUT_BYTES} bytes`);
     const bytes = new Uint8Array(await file.arrayBuffer());
     let text;
     if (bytes[0] === 0x25 && bytes[1] === 0x50) {

@@ -6,7 +6,10 @@ import { join } from "node:path";
 import test from "node:test";
 import { cli, core, fontFiles, jsonFiles, render, root, tsunagu } from "./common.mjs";
 
-const corpus = [...jsonFiles("examples"), ...jsonFiles("tests/fixtures"), ...jsonFiles("tests/documents"), ...jsonFiles("tests/migrate/1.0")];
+// The hostile corpus too, where the bytes are text a page could hand over (not invalid UTF-8).
+const utf8 = (file) => { try { new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(join(root, file))); return true; } catch { return false; } };
+const hostile = jsonFiles("tests/hostile").filter(utf8);
+const corpus = [...jsonFiles("examples"), ...jsonFiles("tests/fixtures"), ...jsonFiles("tests/documents"), ...jsonFiles("tests/migrate/1.0"), ...hostile];
 
 test("a CLI to compare with was built", () => assert.ok(cli, "build the CLI first (cargo build)"));
 
@@ -83,4 +86,21 @@ test("hostile input is an error, not a crash", () => {
   cyclic.self = cyclic;
   assert.equal(core.validate(cyclic).diagnostics[0].code, "document.not-json");
   assert.throws(() => render.extract(new Uint8Array([1, 2, 3])));
+});
+
+test("the modules can call nothing that reaches the network", () => {
+  // A WebAssembly module can only do what its imports let it. Every import is a
+  // wasm-bindgen helper for values, errors, JSON or randomness; none is fetch,
+  // XMLHttpRequest, WebSocket or anything else that sends data.
+  const allowed = new Set(["set", "new", "stringify", "getRandomValues", "Error", "length", "prototypesetcall", "__wbindgen_throw", "__wbindgen_is_string", "__wbindgen_string_get"]);
+  for (const file of ["target/npm/tsunagu-core/tsunagu_wasm_bg.wasm", "target/npm/tsunagu-render/tsunagu_wasm_render_bg.wasm"]) {
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(root, file))));
+    assert.ok(imports.length > 0, file);
+    for (const { module, name } of imports) {
+      assert.match(module, /^\.\/tsunagu_wasm(_render)?_bg\.js$/, `${file}: import from ${module}`);
+      const bare = name.replace(/^__wbg_/, "").replace(/_[0-9a-f]{16}$/, "");
+      assert.ok(allowed.has(bare) || /^__wbindgen_(init_externref_table|generic_\d+)$/.test(name), `${file}: unexpected import ${name}`);
+    }
+  }
+  assert.ok(hostile.length >= 15, "the hostile corpus went through the module");
 });

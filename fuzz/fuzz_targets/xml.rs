@@ -1,0 +1,17 @@
+//! Any bytes through the XML reader (entities, DOCTYPE, depth, attributes);
+//! what it accepts must validate without panicking and write back losslessly.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tsunagu_model::validate_owned;
+use tsunagu_xml::{from_xml, to_xml};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok((kind, value)) = from_xml(data) else { return };
+    if let Ok(xml) = to_xml(kind, &value) {
+        let (kind_again, value_again) = from_xml(xml.as_bytes()).expect("our own XML reads back");
+        assert_eq!(kind_again, kind);
+        assert_eq!(value_again, value, "XML written from a document reads back differently");
+    }
+    let _ = validate_owned(value);
+});
