@@ -6,6 +6,9 @@
 Each file is one case; README.md says what each must give, and
 crates/cli/tests/cli/hostile.rs checks it through the `tsunagu` command.
 Files too large to keep in git (50 MB strings) are made by the tests themselves.
+xml-repeated-scalar-element.xml is not written here: it is the consent example's XML
+(`tsunagu convert --to xml`) with the first signer's <family> given twice, a case the
+xml fuzz target found.
 """
 import copy
 import json

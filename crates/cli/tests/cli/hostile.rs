@@ -269,6 +269,13 @@ fn xml_deep_nesting() {
 }
 
 #[test]
+fn xml_repeated_scalar_element_is_reported_not_dropped() {
+    // Found by the xml fuzz target: a second <family> is kept and reported, never
+    // silently replacing or dropping the first.
+    refused("xml-repeated-scalar-element.xml", "schema.type", "/signers/0/name/family");
+}
+
+#[test]
 fn xml_truncated() {
     refused("xml-truncated.xml", "document.not-xml", "");
 }
