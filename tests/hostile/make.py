@@ -3,8 +3,8 @@
 
     python3 tests/hostile/make.py
 
-Each file is one case; README.md says what each must give, and
-crates/cli/tests/cli/hostile.rs checks it through the `tsunagu` command.
+Each file is one case; crates/cli/tests/cli/hostile.rs says what each must give
+and checks it through the `tsunagu` command (SECURITY.md lists the cases).
 Files too large to keep in git (50 MB strings) are made by the tests themselves.
 xml-repeated-scalar-element.xml is not written here: it is the consent example's XML
 (`tsunagu convert --to xml`) with the first signer's <family> given twice, a case the
@@ -70,6 +70,8 @@ write_json("huge-integer-weight.json", doc(lambda d: d["child"]["weight"].update
 write_json("control-characters.json", doc(given("湊\u0007\u0000")))
 write_json("bidi-override.json", doc(lambda d: d["care"]["injection"]["subcutaneous"].update(doseRule="\u202e01 単位")))
 write_json("byte-order-mark-in-text.json", doc(lambda d: d["diagnoses"][0].update(name="\ufeff1型糖尿病")))
+# A right-to-left mark reorders "10 -5" on screen; zero-width space and tags draw nothing.
+write_json("direction-mark-and-invisible.json", doc(lambda d: d["dailyLife"].update(meals="10 \u200f-5\u200b\U000E0041")))
 write_json("c1-control-and-noncharacter.json", doc(lambda d: d["issuer"]["institution"].update(name="病院\u0085\uffff")))
 
 # Characters that are fine in the data but outside the embedded fonts: valid, and

@@ -102,5 +102,19 @@ test("the modules can call nothing that reaches the network", () => {
       assert.ok(allowed.has(bare) || /^__wbindgen_(init_externref_table|generic_\d+)$/.test(name), `${file}: unexpected import ${name}`);
     }
   }
+  // Names alone cannot tell `new Object` from `new WebSocket`: the glue function that
+  // defines every import must not mention anything that sends data. (The page's
+  // loader fetches the .wasm file itself, outside it.)
+  const glue = ["target/npm/tsunagu-core/tsunagu_wasm.js", "target/npm/tsunagu-render/tsunagu_wasm_render.js", "web/pkg/tsunagu_wasm.js", "web/pkg/tsunagu_wasm_render.js"];
+  for (const file of glue) {
+    const source = readFileSync(join(root, file), "utf8");
+    const start = source.indexOf("function __wbg_get_imports()");
+    assert.ok(start >= 0, `${file}: no import definitions found`);
+    const text = source.slice(start, source.indexOf("\n}\n", start));
+    assert.ok(text.includes("__wbg_"), `${file}: the import definitions were not found whole`);
+    for (const api of ["fetch", "XMLHttpRequest", "WebSocket", "sendBeacon", "EventSource", "importScripts", "Worker", "RTCPeerConnection", "http", "net"]) {
+      assert.ok(!new RegExp(`\\b${api}\\b`).test(text), `${file} mentions ${api}`);
+    }
+  }
   assert.ok(hostile.length >= 15, "the hostile corpus went through the module");
 });

@@ -210,7 +210,7 @@ impl Diagnostic {
     pub fn show_value(&mut self, document: &serde_json::Value) {
         // The whole document is not a field's value.
         let Some(found) = document.pointer(&self.pointer).filter(|_| !self.pointer.is_empty()) else { return };
-        let text = found.to_string();
+        let text = crate::text::Forbidden::escape(&found.to_string()).into_owned();
         self.value = Some(match text.char_indices().nth(SHOWN_VALUE_CHARS) {
             Some((cut, _)) => format!("{}…", &text[..cut]),
             None => text,

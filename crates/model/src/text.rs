@@ -2,6 +2,8 @@
 //! or make what is shown differ from what is stored: a right-to-left override
 //! turns "10" into "01" on screen. Tab and line breaks stay allowed.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Message};
@@ -12,8 +14,14 @@ use crate::json::find_string;
 pub enum Forbidden {
     /// C0 and C1 controls and DEL, except tab, line feed and carriage return.
     Control,
-    /// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+    /// Embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069,
+    /// U+200E, U+200F, U+061C): they reorder what is shown.
     DirectionOverride,
+    /// Characters that draw nothing and join nothing: zero-width space, word
+    /// joiner and invisible operators, deprecated format controls, interlinear
+    /// annotation marks (which can hide text) and tag characters. Zero-width
+    /// (non-)joiners and variation selectors stay allowed: they shape what is drawn.
+    Invisible,
     /// U+FEFF inside a text (PDF/A forbids it too).
     ByteOrderMark,
     /// U+FDD0–U+FDEF and the last two code points of every plane.
@@ -29,7 +37,15 @@ impl Forbidden {
         Some(match c {
             '\t' | '\n' | '\r' => return None,
             _ if c.is_control() => Self::Control,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Self::DirectionOverride,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+                Self::DirectionOverride
+            }
+            '\u{200B}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{180E}'
+            | '\u{E0000}'..='\u{E007F}' => Self::Invisible,
             '\u{FEFF}' => Self::ByteOrderMark,
             '\u{FDD0}'..='\u{FDEF}' => Self::Noncharacter,
             _ if code & 0xFFFE == 0xFFFE => Self::Noncharacter,
@@ -38,11 +54,29 @@ impl Forbidden {
         })
     }
 
+    /// The text with every refused character written as `\u{XXXX}`, for showing
+    /// a value on a terminal or in a report without it reordering or hiding anything.
+    pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+        if !text.chars().any(|c| Self::of(c).is_some()) {
+            return text.into();
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if Self::of(c).is_some() {
+                let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
+            } else {
+                out.push(c);
+            }
+        }
+        out.into()
+    }
+
     fn message(self, c: char) -> Message {
         let code = u32::from(c);
         let (ja, en) = match self {
             Self::Control => ("制御文字", "a control character"),
-            Self::DirectionOverride => ("文字の向きを変える制御文字", "a text-direction override"),
+            Self::DirectionOverride => ("文字の向きを変える制御文字", "a text-direction control"),
+            Self::Invisible => ("見えない書式文字", "an invisible format character"),
             Self::ByteOrderMark => ("BOM (U+FEFF)", "a byte-order mark"),
             Self::Noncharacter => ("文字として使えない符号位置", "a noncharacter"),
             Self::Separator => ("行・段落区切り文字", "a line or paragraph separator"),
@@ -88,12 +122,25 @@ mod tests {
             '\u{1FFFF}',
             '\u{FDD0}',
             '\u{2028}',
+            '\u{200F}',
+            '\u{061C}',
+            '\u{200B}',
+            '\u{2060}',
+            '\u{FFF9}',
+            '\u{E0041}',
         ] {
             assert!(Forbidden::of(c).is_some(), "U+{:04X}", u32::from(c));
         }
-        for c in ['\t', '\n', '\r', 'a', '湊', '髙', '\u{200D}', '\u{E0100}', '\u{E000}', '😀', '\u{200E}'] {
+        for c in ['\t', '\n', '\r', 'a', '湊', '髙', '\u{200D}', '\u{200C}', '\u{FE0F}', '\u{E0100}', '\u{E000}', '😀']
+        {
             assert_eq!(Forbidden::of(c), None, "U+{:04X}", u32::from(c));
         }
+    }
+
+    #[test]
+    fn escape_spells_out_refused_characters_only() {
+        assert_eq!(Forbidden::escape("a\u{202E}b\u{85}湊"), "a\\u{202E}b\\u{0085}湊");
+        assert!(matches!(Forbidden::escape("plain 湊"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

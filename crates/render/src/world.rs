@@ -264,11 +264,38 @@ fn template_error(errors: &[SourceDiagnostic]) -> RenderError {
         .iter()
         .filter(|d| d.severity == TypstSeverity::Error)
         .map(|d| {
-            let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
-            if hints.is_empty() { d.message.to_string() } else { format!("{} ({})", d.message, hints.join("; ")) }
+            let hints: Vec<String> = d.hints.iter().map(|h| redact_quoted(&h.v)).collect();
+            let message = redact_quoted(&d.message);
+            if hints.is_empty() { message } else { format!("{message} ({})", hints.join("; ")) }
         })
         .collect();
     RenderError::Template { messages }
+}
+
+/// Typst and the PDF writer quote the text they fail on (`…` or "…"), and that
+/// text can be the document's; the quoted part is left out of our messages.
+fn redact_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<char> = None;
+    for c in message.chars() {
+        match open {
+            Some(quote) if c == quote => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None if c == '`' || c == '"' => {
+                out.push(c);
+                open = Some(c);
+            }
+            None => out.push(c),
+        }
+    }
+    if open.is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// The first character in the document that must not or cannot be printed.
@@ -367,4 +394,19 @@ impl World for DocumentWorld<'_> {
 
 fn not_found(id: FileId) -> FileError {
     FileError::NotFound(id.vpath().get_without_slash().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_quoted;
+
+    #[test]
+    fn quoted_text_is_left_out_of_messages() {
+        assert_eq!(
+            redact_quoted("the text `秘密` could not be displayed with \"Font\""),
+            "the text `…` could not be displayed with \"…\""
+        );
+        assert_eq!(redact_quoted("unclosed `秘密"), "unclosed `…");
+        assert_eq!(redact_quoted("plain message"), "plain message");
+    }
 }

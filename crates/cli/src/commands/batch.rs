@@ -168,21 +168,20 @@ pub fn run(args: &Args) -> u8 {
         }
         progress.tick(&summary, started);
     }
-    let input_error = producer.join().unwrap_or_else(|_| Err("input reader stopped".into()));
     for worker in workers {
         let _ = worker.join();
     }
-    summary.seconds = started.elapsed().as_secs_f64();
     summary.stopped_storage_full = storage_full.load(Ordering::Relaxed);
+    // After a stop the reader may be blocked on an idle pipe: it is left to end with the process.
+    let input_error = if summary.stopped_storage_full {
+        Ok(())
+    } else {
+        producer.join().unwrap_or_else(|_| Err("input reader stopped".into()))
+    };
+    summary.seconds = started.elapsed().as_secs_f64();
     progress.finish(&summary, lang);
 
-    if let Some(path) = &args.report
-        && let Err(error) = write_report(path, args.report_format, &summary, &problems, lang)
-    {
-        let kind = error.kind();
-        error_line(lang, &format!("レポートを書けません: {kind}"), &format!("cannot write the report: {kind}"));
-        return exit::USAGE_OR_IO;
-    }
+    // Said before the report is written: on a full disk the report may not fit either.
     if summary.stopped_storage_full {
         let (done, dir) = (summary.rendered, args.output.display());
         error_line(
@@ -194,6 +193,15 @@ pub fn run(args: &Args) -> u8 {
                 "stopped: {dir} is full or cannot take more ({done} PDFs written); free space and resume with --skip-existing"
             ),
         );
+    }
+    if let Some(path) = &args.report
+        && let Err(error) = write_report(path, args.report_format, &summary, &problems, lang)
+    {
+        let kind = error.kind();
+        error_line(lang, &format!("レポートを書けません: {kind}"), &format!("cannot write the report: {kind}"));
+        return exit::USAGE_OR_IO;
+    }
+    if summary.stopped_storage_full {
         return exit::USAGE_OR_IO;
     }
     if let Err(message) = input_error {
@@ -228,6 +236,10 @@ fn work(items: &Mutex<Receiver<Item>>, outcomes: &SyncSender<Outcome>, renderer:
         // Hold the lock only to take the next item.
         let next = items.lock().map(|queue| queue.recv());
         let Ok(Ok(item)) = next else { return };
+        // A worker that waited for the lock while another found the disk full stops too.
+        if job.storage_full.load(Ordering::Relaxed) {
+            return;
+        }
         let source = item.source.clone();
         // A bug in rendering one document must not drop it from the report.
         let outcome = catch_unwind(AssertUnwindSafe(|| process(item, renderer, job))).unwrap_or_else(|_| Outcome {
@@ -392,11 +404,11 @@ fn read_line_limited(reader: &mut impl BufRead, limit: usize) -> io::Result<Opti
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
     let mut bytes = Vec::new();
-    file.take(MAX_DOCUMENT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {}", e.kind()))?;
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(format!("file larger than {MAX_DOCUMENT_BYTES} bytes"));
+    // The limit `validate` reads to (XML's, the larger); JSON's own applies when parsing.
+    let limit = MAX_DOCUMENT_BYTES.max(tsunagu_xml::MAX_XML_BYTES);
+    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {}", e.kind()))?;
+    if bytes.len() > limit {
+        return Err(format!("file larger than {limit} bytes"));
     }
     Ok(bytes)
 }

@@ -158,4 +158,21 @@ fn no_format_prints_a_value_unless_asked() {
     }
     let human = tsunagu().args(["validate", "--show-values", "--lang", "en"]).arg(&file).output().expect("run");
     assert!(String::from_utf8_lossy(&human.stdout).contains("value: \"SECRET-PHONE\""));
+
+    // A document that passes the schema, so the rules (here the character rule) report.
+    let mut document: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(crate::root().join("examples/instruction-diabetes-nursery.json")).expect("read"),
+    )
+    .expect("json");
+    document["child"]["name"]["given"] = "SECRET\u{202E}NAME".into();
+    std::fs::write(&file, serde_json::to_vec(&document).expect("json")).expect("write");
+    for format in ["human", "json", "junit", "sarif", "github"] {
+        let output = tsunagu().args(["validate", "--format", format]).arg(&file).output().expect("run");
+        let printed = String::from_utf8_lossy(&[output.stdout, output.stderr].concat()).into_owned();
+        assert!(printed.contains("text.forbidden-character") && !printed.contains("SECRET"), "{format}: {printed}");
+    }
+    // Shown on request, with the override spelled out rather than reordering the terminal.
+    let output = tsunagu().args(["validate", "--format", "json", "--show-values"]).arg(&file).output().expect("run");
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(printed.contains(r"SECRET\\u{202E}NAME") && !printed.contains('\u{202E}'), "{printed}");
 }
