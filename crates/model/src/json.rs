@@ -1,7 +1,7 @@
 //! Strict JSON reading: no duplicate keys, bounded depth and size, and errors
 //! that say where without quoting what (the input holds health data).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -99,19 +99,24 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, ParseError> {
 /// Calls `visit` with the JSON Pointer and text of every string in `value`, in
 /// document order, until it returns `Some`; returns that.
 pub fn find_string<T>(value: &Value, visit: &mut impl FnMut(&str, &str) -> Option<T>) -> Option<T> {
+    // One pointer buffer, extended and cut back in place: every validation walks every string.
     fn walk<T>(value: &Value, pointer: &mut String, visit: &mut impl FnMut(&str, &str) -> Option<T>) -> Option<T> {
-        let mut nested = |token: &str, item: &Value, pointer: &mut String| {
-            let len = pointer.len();
-            pointer.push('/');
-            pointer.push_str(&escape_token(token));
-            let found = walk(item, pointer, visit);
-            pointer.truncate(len);
-            found
-        };
+        let len = pointer.len();
         match value {
             Value::String(text) => visit(pointer, text),
-            Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| nested(&i.to_string(), item, pointer)),
-            Value::Object(map) => map.iter().find_map(|(key, item)| nested(key, item, pointer)),
+            Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+                let _ = write!(pointer, "/{i}");
+                let found = walk(item, pointer, visit);
+                pointer.truncate(len);
+                found
+            }),
+            Value::Object(map) => map.iter().find_map(|(key, item)| {
+                pointer.push('/');
+                pointer.push_str(&escape_token(key));
+                let found = walk(item, pointer, visit);
+                pointer.truncate(len);
+                found
+            }),
             _ => None,
         }
     }
