@@ -24,7 +24,7 @@ use tsunagu_model::{Diagnostic, Document, Lang, MAX_DOCUMENT_BYTES, Severity};
 use tsunagu_render::{RenderOptions, Renderer};
 
 use crate::commands::render::{TEMP_SUFFIX, write_atomically};
-use crate::commands::validate::{parse_any, parse_value};
+use crate::commands::validate::{fill_in_values, parse_any};
 use crate::input::{Source, expand};
 use crate::output::{self, FileReport, error_line};
 use crate::{LangArg, exit};
@@ -273,12 +273,8 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
     let Some(document) = document.filter(|_| valid) else {
         let mut diagnostics: Vec<Diagnostic> =
             report.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
-        if job.show_values
-            && let Ok((value, _)) = parse_value(&bytes)
-        {
-            for diagnostic in &mut diagnostics {
-                diagnostic.show_value(&value);
-            }
+        if job.show_values {
+            fill_in_values(&mut diagnostics, &bytes);
         }
         return Outcome { source: item.source, status: Status::Invalid, id: None, diagnostics, error: None };
     };

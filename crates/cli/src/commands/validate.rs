@@ -4,9 +4,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 use serde_json::Value;
-use tsunagu_model::{
-    Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_owned, validate_value,
-};
+use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_owned};
 
 use crate::input::{Loaded, Source, expand, load};
 use crate::output::{self, FileReport};
@@ -92,20 +90,13 @@ pub fn run(args: &Args) -> u8 {
 /// Validates one source into its report.
 pub fn check(source: &Source, expected: Option<Kind>, show_values: bool) -> FileReport {
     match load(source) {
-        Loaded::Bytes(bytes) if show_values => {
-            let (report, value) = match parse_value(&bytes) {
-                Ok((value, _)) => (validate_value(&value), Some(value)),
-                Err(diagnostic) => (Report { kind: None, diagnostics: vec![*diagnostic], document: None }, None),
-            };
-            let mut file = file_report(source, report, expected);
-            if let Some(value) = value {
-                for diagnostic in &mut file.diagnostics {
-                    diagnostic.show_value(&value);
-                }
+        Loaded::Bytes(bytes) => {
+            let mut file = file_report(source, parse_any(&bytes), expected);
+            if show_values {
+                fill_in_values(&mut file.diagnostics, &bytes);
             }
             file
         }
-        Loaded::Bytes(bytes) => file_report(source, parse_any(&bytes), expected),
         Loaded::TooLarge(size) => FileReport {
             file: source.to_string(),
             kind: None,
@@ -151,6 +142,16 @@ fn io_report(source: &Source, error: &io::Error) -> FileReport {
         valid: false,
         io_error: Some(error.kind().to_string()),
         diagnostics: Vec::new(),
+    }
+}
+
+/// `--show-values`: each diagnostic gets the value at its pointer. The document is
+/// read a second time, which only this opt-in path pays.
+pub fn fill_in_values(diagnostics: &mut [Diagnostic], bytes: &[u8]) {
+    if let Ok((value, _)) = parse_value(bytes) {
+        for diagnostic in diagnostics {
+            diagnostic.show_value(&value);
+        }
     }
 }
 
