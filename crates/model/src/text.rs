@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic, Message};
-use crate::json::find_string;
+use crate::diagnostic::{Code, Diagnostic, Message, escape_token};
 
 /// Why a character is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,19 +88,94 @@ impl Forbidden {
     }
 }
 
+/// Whether a UTF-8 byte can start (or be) a refused character: ASCII controls
+/// and DEL, and the lead bytes of the ranges above (U+0080–U+009F, U+061C,
+/// U+180E, U+200B–U+206F, U+FDD0–U+FFFF, and the planes above the BMP). Kana and
+/// kanji (lead bytes E3–E9) never match, so most Japanese text is passed over
+/// without decoding a character.
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = !matches!(b, 0x09 | 0x0A | 0x0D);
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    let mut b = 0xF0;
+    while b <= 0xF4 {
+        table[b] = true;
+        b += 1;
+    }
+    table
+};
+
 /// The first refused character of every string in `value`, as diagnostics.
 pub(crate) fn check(value: &Value, out: &mut Vec<Diagnostic>) {
+    // Every validation walks every string, so the path is kept as borrowed steps
+    // and spelled out as a pointer only for a string that has a refused character.
     // Object keys are checked by the schema (fixed names, patterned extension keys).
-    let _ = find_string(value, &mut |pointer, text| {
-        if let Some((reason, c)) = text.chars().find_map(|c| Forbidden::of(c).map(|reason| (reason, c))) {
-            let hint = Message::new(
-                "見えない文字を削除してください (他のソフトから貼り付けた文字に多く含まれます)",
-                "delete the invisible character (text pasted from other software often carries them)",
-            );
-            out.push(Diagnostic::new(Code::ForbiddenCharacter, pointer, reason.message(c)).with_hint(hint));
+    fn walk<'v>(value: &'v Value, path: &mut Vec<Step<'v>>, out: &mut Vec<Diagnostic>) {
+        match value {
+            Value::String(text) => {
+                if let Some((reason, c)) = first_refused(text) {
+                    let hint = Message::new(
+                        "見えない文字を削除してください (他のソフトから貼り付けた文字に多く含まれます)",
+                        "delete the invisible character (text pasted from other software often carries them)",
+                    );
+                    out.push(
+                        Diagnostic::new(Code::ForbiddenCharacter, pointer(path), reason.message(c)).with_hint(hint),
+                    );
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Step::Index(i));
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    path.push(Step::Key(key));
+                    walk(item, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
         }
-        None::<()>
-    });
+    }
+    walk(value, &mut Vec::new(), out);
+}
+
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(key) => out.push_str(&escape_token(key)),
+            Step::Index(i) => {
+                let _ = write!(out, "{i}");
+            }
+        }
+    }
+    out
+}
+
+fn first_refused(text: &str) -> Option<(Forbidden, char)> {
+    if !text.bytes().any(|b| SUSPECT[usize::from(b)]) {
+        return None;
+    }
+    text.chars().find_map(|c| Forbidden::of(c).map(|reason| (reason, c)))
 }
 
 #[cfg(test)]
@@ -134,6 +208,19 @@ mod tests {
         for c in ['\t', '\n', '\r', 'a', '湊', '髙', '\u{200D}', '\u{200C}', '\u{FE0F}', '\u{E0100}', '\u{E000}', '😀']
         {
             assert_eq!(Forbidden::of(c), None, "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn the_byte_prefilter_sees_every_refused_character() {
+        // Every code point the rule refuses starts with a suspect byte.
+        for code in 0..=0x10_FFFF_u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            if Forbidden::of(c).is_some() {
+                let mut buffer = [0; 4];
+                let first = c.encode_utf8(&mut buffer).as_bytes()[0];
+                assert!(SUSPECT[usize::from(first)], "U+{code:04X}");
+            }
         }
     }
 
