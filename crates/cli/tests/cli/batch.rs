@@ -13,6 +13,14 @@ fn pdfs(dir: &std::path::Path) -> usize {
     })
 }
 
+/// Temporary files (`*.tsunagu-tmp`) in a directory.
+fn temporaries(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tsunagu-tmp")))
+        .count()
+}
+
 #[test]
 fn samples_are_deterministic_json_lines_that_validate() {
     let first = sample("consent", "5");
@@ -60,11 +68,7 @@ fn a_bad_line_is_reported_and_the_batch_goes_on() {
         .collect();
     assert!(sources.iter().any(|s| s.ends_with("docs.jsonl:7")), "{sources:?}");
     assert!(sources.iter().any(|s| s.ends_with("docs.jsonl:8")), "{sources:?}");
-    let leftovers = std::fs::read_dir(&out)
-        .expect("out")
-        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tsunagu-tmp")))
-        .count();
-    assert_eq!(leftovers, 0, "no temporary files are left behind");
+    assert_eq!(temporaries(&out), 0, "no temporary files are left behind");
 }
 
 #[test]
@@ -215,11 +219,7 @@ fn a_batch_killed_mid_run_leaves_no_half_written_pdf_and_resumes() {
     assert_eq!(report["summary"]["rendered"], DOCUMENTS - done);
     assert_eq!(pdfs(&out), DOCUMENTS);
     assert_every_pdf_is_whole(&out);
-    let leftovers = std::fs::read_dir(&out)
-        .expect("out")
-        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tsunagu-tmp")))
-        .count();
-    assert_eq!(leftovers, 0, "the resumed run removes what the killed one left");
+    assert_eq!(temporaries(&out), 0, "the resumed run removes what the killed one left");
 }
 
 #[test]
