@@ -99,7 +99,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, ParseError> {
 /// Calls `visit` with the JSON Pointer and text of every string in `value`, in
 /// document order, until it returns `Some`; returns that.
 pub fn find_string<T>(value: &Value, visit: &mut impl FnMut(&str, &str) -> Option<T>) -> Option<T> {
-    // One pointer buffer, extended and cut back in place: every validation walks every string.
+    // One pointer buffer, extended and cut back in place (no string per step).
     fn walk<T>(value: &Value, pointer: &mut String, visit: &mut impl FnMut(&str, &str) -> Option<T>) -> Option<T> {
         let len = pointer.len();
         match value {
