@@ -14,6 +14,7 @@ mod care;
 mod common;
 mod date;
 mod diagnostic;
+mod direct;
 mod documents;
 mod json;
 mod migrate;
@@ -40,7 +41,7 @@ pub use sample::sample;
 pub use schema::{SchemaSet, schema_id, schema_json};
 pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, Watch, score, score_document};
 pub use text::Forbidden;
-pub use validate::{Report, validate, validate_owned, validate_value};
+pub use validate::{Report, validate, validate_direct, validate_owned, validate_value};
 pub use vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
 
 /// The language of messages and labels shown to people.

@@ -8,6 +8,7 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
+use crate::direct::{CompiledSchema, Unsupported};
 use crate::documents::{Assessment, Consent, FORMAT_VERSION, InstructionSheet, Kind};
 
 /// Where the schemas are published; `$id` is this, the format version and the kind.
@@ -142,6 +143,8 @@ impl Transform for VocabularyTitles {
 pub struct SchemaSet {
     schemas: [Value; 3],
     validators: [jsonschema::Validator; 3],
+    /// For the one-pass route; a schema it cannot compile leaves that kind to `jsonschema`.
+    direct: [Result<CompiledSchema, Unsupported>; 3],
 }
 
 fn index(kind: Kind) -> usize {
@@ -165,7 +168,8 @@ impl SchemaSet {
                 // The schemas are generated from our own types; a failure here is a bug caught by tests.
                 .unwrap_or_else(|error| panic!("the generated {kind} schema does not compile: {error}"))
         });
-        Self { schemas, validators }
+        let direct = Kind::ALL.map(|kind| CompiledSchema::compile(&schemas[index(kind)]));
+        Self { schemas, validators, direct }
     }
 
     /// The process-wide set, compiled on first use.
@@ -176,6 +180,17 @@ impl SchemaSet {
     /// The schema of a kind (the same value [`schema_json`] generates), without generating it again.
     pub fn schema(&self, kind: Kind) -> &Value {
         &self.schemas[index(kind)]
+    }
+
+    /// The schema compiled for the one-pass route, if every keyword in it is one that route checks.
+    pub(crate) fn compiled(&self, kind: Kind) -> Option<&CompiledSchema> {
+        self.direct[index(kind)].as_ref().ok()
+    }
+
+    /// Why the one-pass route cannot check a kind, if it cannot.
+    #[cfg(test)]
+    pub(crate) fn direct_unsupported(&self, kind: Kind) -> Option<&Unsupported> {
+        self.direct[index(kind)].as_ref().err()
     }
 
     /// The compiled validator of a kind (for benchmarks of the schema stage alone).

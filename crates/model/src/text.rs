@@ -171,7 +171,8 @@ fn pointer(path: &[Step<'_>]) -> String {
     out
 }
 
-fn first_refused(text: &str) -> Option<(Forbidden, char)> {
+#[inline]
+pub(crate) fn first_refused(text: &str) -> Option<(Forbidden, char)> {
     if !text.bytes().any(|b| SUSPECT[usize::from(b)]) {
         return None;
     }

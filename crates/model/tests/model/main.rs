@@ -5,6 +5,7 @@
 //! expected diagnostics; review the diff before committing it.
 
 mod corpus;
+mod direct;
 mod fixtures;
 mod migrate;
 mod schemas;
