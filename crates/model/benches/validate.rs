@@ -1,4 +1,4 @@
-//! Validation throughput on one core: strict parse + schema + rules, per document.
+//! Validation throughput on one core: parse + schema + rules, per document.
 //!
 //! `cargo bench -p tsunagu-model --bench validate -- FILE.jsonl...` validates every
 //! line of each file (one document a line, e.g. from `tsunagu sample`); with no
@@ -10,7 +10,9 @@
 
 use std::time::Instant;
 
-use tsunagu_model::{Assessment, Consent, InstructionSheet, Kind, SchemaSet, parse_json, sample, validate};
+use tsunagu_model::{
+    Assessment, Consent, InstructionSheet, Kind, SchemaSet, parse_json, sample, validate, validate_direct, validate_owned,
+};
 
 const ROUNDS: usize = 3;
 
@@ -81,6 +83,14 @@ fn main() {
         let scan_only = stage(&|doc| {
             std::hint::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(doc).ok());
         });
+        // The two routes of `validate` on their own: one pass (valid documents), and
+        // the full route (strict parse, jsonschema, rules) that reports every problem.
+        let one_pass = stage(&|doc| {
+            std::hint::black_box(validate_direct(doc));
+        });
+        let full_route = stage(&|doc| {
+            std::hint::black_box(parse_json(doc).map(validate_owned).ok());
+        });
         let parse_and_schema = stage(&|doc| {
             std::hint::black_box(parse_json(doc).is_ok_and(|value| validator.is_valid(&value)));
         });
@@ -88,6 +98,8 @@ fn main() {
             "{}",
             serde_json::json!({
                 "name": name,
+                "one_pass_per_second": one_pass,
+                "full_route_per_second": full_route,
                 "parse_only_per_second": parse_only,
                 "plain_serde_json_per_second": plain_serde_json,
                 "parse_and_schema_per_second": parse_and_schema,
