@@ -11,7 +11,8 @@
 use std::time::Instant;
 
 use tsunagu_model::{
-    Assessment, Consent, InstructionSheet, Kind, SchemaSet, parse_json, sample, validate, validate_direct, validate_owned,
+    Assessment, Consent, InstructionSheet, Kind, SchemaSet, parse_json, sample, validate, validate_direct,
+    validate_owned,
 };
 
 const ROUNDS: usize = 3;
