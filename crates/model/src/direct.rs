@@ -52,11 +52,13 @@ fn read<'de, T: Deserialize<'de>>(text: &'de str, schema: &CompiledSchema) -> Op
     Some(value)
 }
 
-/// The value of the first `"kind"` key, if it names a kind.
+/// The value of the first `"kind"` key that names a document kind (a
+/// facility's `kind` before it names a facility kind, and is passed over).
 fn guess_kind(text: &str) -> Option<Kind> {
-    let after = &text[text.find("\"kind\"")? + 6..];
-    let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-    Kind::parse(&after[..after.find('"')?])
+    text.match_indices("\"kind\"").find_map(|(at, key)| {
+        let after = text[at + key.len()..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        Kind::parse(&after[..after.find('"')?])
+    })
 }
 
 /// A schema keyword the direct route does not check (so it never answers for that kind).
@@ -272,8 +274,11 @@ impl<'v> Compiler<'v> {
             match key.as_str() {
                 key if ANNOTATIONS.contains(&key) || also_ignored.contains(&key) => {}
                 "type" => node.types = types(value).ok_or_else(|| unsupported(key, value))?,
+                // Each alone is a set of allowed strings; two together would be their
+                // intersection, which is not worth compiling.
+                "const" | "enum" | "oneOf" if node.allowed.is_some() => return Err(unsupported(key, value)),
                 "const" => {
-                    node.allowed = Some(Names::from(vec![string(value).ok_or_else(|| unsupported(key, value))?]))
+                    node.allowed = Some(Names::from(vec![string(value).ok_or_else(|| unsupported(key, value))?]));
                 }
                 "enum" => node.allowed = Some(Names::from(strings(value).ok_or_else(|| unsupported(key, value))?)),
                 "oneOf" => {
@@ -319,6 +324,11 @@ impl<'v> Compiler<'v> {
                 "propertyNames" => node.property_names = Some(self.subschema(value)?),
                 _ => return Err(unsupported(key, value)),
             }
+        }
+        // `propertyNames` applies to declared properties too; the keys are only checked against it
+        // when they are not declared, so the two together are not compiled.
+        if node.property_names.is_some() && !node.properties.names.is_empty() {
+            return Err(Unsupported("propertyNames beside properties".into()));
         }
         for name in required {
             let Some(index) = node.properties.find(&name) else {
@@ -383,23 +393,36 @@ fn string_constants(value: &Value) -> Option<Vec<String>> {
     Some(constants)
 }
 
-/// Whether a pattern means the same to `regex` as to ECMA-262, as far as this
-/// can tell plainly: escapes of punctuation only (no `\d`, `\w`, `\s`, `\b`:
-/// their classes differ), no `.` (ECMA's also refuses U+2028/9 and `\r`), no
-/// `(?` (lookaround, flags) and none of `regex`'s class set operators.
+/// Whether a pattern means the same to `regex` as to `jsonschema` (which reads
+/// it as ECMA-262), judged plainly: literals, classes without nesting, groups,
+/// alternation, anchors and counted repeats; escapes only of characters both
+/// read as literals. Refused: `.` (ECMA's also refuses U+2028/9 and `\r`),
+/// `\d` `\w` `\s` `\b` (their classes differ), `\<` `\>` (word boundaries to
+/// `regex`), `(?` (lookaround, flags) and `regex`'s class set operators.
 fn ecma_safe(pattern: &str) -> bool {
+    const LITERAL_ESCAPES: &str = ".-+*?()[]{}|^$\\/";
     let mut chars = pattern.chars();
+    let mut in_class = false;
     while let Some(c) = chars.next() {
         let plain = match c {
-            '\\' => chars.next().is_some_and(|escaped| escaped.is_ascii_punctuation()),
-            '.' => false,
+            '\\' => chars.next().is_some_and(|escaped| LITERAL_ESCAPES.contains(escaped)),
+            '.' => in_class,
+            '[' if in_class => false,
+            '[' => {
+                in_class = true;
+                true
+            }
+            ']' => {
+                in_class = false;
+                true
+            }
             _ => true,
         };
         if !plain {
             return false;
         }
     }
-    !["(?", "[[", "&&", "~~", "--"].iter().any(|operator| pattern.contains(operator))
+    !["(?", "&&", "~~", "--"].iter().any(|operator| pattern.contains(operator))
 }
 
 fn valid_date(text: &str) -> bool {
@@ -739,10 +762,25 @@ struct Keys {
     /// Where the next property is looked for first: documents are mostly
     /// written in schema order, so this usually finds it in one comparison.
     cursor: usize,
-    /// Keys not among the properties, to refuse duplicates among them.
+    /// Keys not among the properties, to refuse duplicates among them (at most
+    /// [`MAX_OTHER_KEYS`]: the look-up is linear, and a bigger object takes the full route).
     others: Vec<String>,
-    /// The property whose value is read next (`None`: an additional property).
-    next_property: Option<usize>,
+    /// What the value read next belongs to.
+    next: Next,
+}
+
+/// Objects with more undeclared keys than this (extensions, values inside them) take the full route.
+const MAX_OTHER_KEYS: usize = 64;
+
+#[derive(Default, Clone, Copy)]
+enum Next {
+    /// No key has been checked: a value now would be one whose key was not seen.
+    #[default]
+    Unchecked,
+    /// The value of the property with this subschema.
+    Property(usize),
+    /// The value of an undeclared key, allowed by `additionalProperties`.
+    Other,
 }
 
 struct Fields<'s, A> {
@@ -764,9 +802,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, A> {
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        let at = match self.state.next_property.take() {
-            Some(id) => self.at.to(id),
-            None => self.at.any(),
+        let at = match std::mem::take(&mut self.state.next) {
+            Next::Property(id) => self.at.to(id),
+            Next::Other => self.at.any(),
+            Next::Unchecked => return Err(de::Error::custom("not proven valid")),
         };
         self.inner.next_value_seed(Seeded { seed, at })
     }
@@ -822,7 +861,7 @@ impl At<'_> {
             let bit = 1 << index;
             At::check(state.seen & bit == 0)?;
             state.seen |= bit;
-            state.next_property = Some(node.property_nodes[index]);
+            state.next = Next::Property(node.property_nodes[index]);
             return Ok(());
         }
         // A key is a string: the type and string keywords apply, the text rule does not.
@@ -830,9 +869,10 @@ impl At<'_> {
             let names = &self.schema.nodes[id];
             names.types & STRING != 0 && matches(names, key)
         });
-        At::check(node.additional && name_ok && !state.others.iter().any(|seen| seen == key))?;
+        let new = state.others.len() < MAX_OTHER_KEYS && !state.others.iter().any(|seen| seen == key);
+        At::check(node.additional && name_ok && new)?;
         state.others.push(key.to_owned());
-        state.next_property = None;
+        state.next = Next::Other;
         Ok(())
     }
 }
@@ -943,6 +983,10 @@ mod tests {
             json!({"type": "object", "additionalProperties": {"type": "string"}}),
             json!({"const": 1}),
             json!({"oneOf": [{"const": "a"}, {"const": "a"}]}),
+            json!({"const": "a", "enum": ["a", "b"]}),
+            json!({"type": "object", "properties": {"a": {}}, "propertyNames": {"pattern": "^a$"}}),
+            json!({"type": "string", "pattern": "^[a[b]]$"}),
+            json!({"type": "string", "pattern": "^\\<a"}),
             json!({"$ref": "#/$defs/A", "type": "string", "$defs": {"A": {}}}),
             json!({"$ref": "https://example.com/a"}),
         ] {
@@ -985,6 +1029,91 @@ mod tests {
         assert!(
             valid_date("2024-02-29") && !valid_date("2023-02-29") && valid_uuid("7476cf8a-4baa-4dc0-87b3-41d690d7a28a")
         );
+    }
+
+    #[test]
+    fn every_schema_pattern_matches_as_jsonschema_reads_it() {
+        fn patterns(value: &Value, out: &mut Vec<String>) {
+            match value {
+                Value::Object(map) => {
+                    if let Some(Value::String(pattern)) = map.get("pattern") {
+                        out.push(pattern.clone());
+                    }
+                    map.values().for_each(|v| patterns(v, out));
+                }
+                Value::Array(items) => items.iter().for_each(|v| patterns(v, out)),
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        for kind in Kind::ALL {
+            patterns(SchemaSet::get().schema(kind), &mut all);
+        }
+        all.sort();
+        all.dedup();
+        assert!(all.len() >= 5, "{all:?}");
+        let witnesses = [
+            "",
+            "a",
+            "A01",
+            "A01.1",
+            "A01.12345",
+            "a01",
+            "Ａ01",
+            "03-1234-5678",
+            "+81 3 (1234) 5678",
+            "++81",
+            "12:30",
+            "23:59",
+            "24:00",
+            "9:30",
+            "jp.lg.chofu",
+            "jp..lg",
+            "jp.lg.",
+            "JP.lg",
+            "jp.lg.x\n",
+            "\njp.lg",
+            "123-4567",
+            "1234567",
+            "2026-04-01",
+            "2026-4-1",
+            "２０２６-04-01",
+            "a]",
+            "0",
+            "-",
+            "00000000",
+        ];
+        for pattern in &all {
+            assert!(ecma_safe(pattern), "{pattern}");
+            let ours = Regex::new(pattern).expect("compiles");
+            let theirs = jsonschema::validator_for(&json!({"type": "string", "pattern": pattern})).expect("compiles");
+            for witness in witnesses {
+                assert_eq!(ours.is_match(witness), theirs.is_valid(&json!(witness)), "{pattern} on {witness:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn objects_with_many_undeclared_keys_take_the_full_route() {
+        let example = include_str!("../../../examples/instruction-diabetes-nursery.json");
+        let keys = |n: usize| (0..n).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(", ");
+        for (n, answered) in [(MAX_OTHER_KEYS, true), (MAX_OTHER_KEYS + 1, false)] {
+            let text = example.replacen(
+                "\"issueDate\"",
+                &format!("\"extensions\": {{\"jp.lg.x\": {{{}}}}}, \"issueDate\"", keys(n)),
+                1,
+            );
+            assert!(crate::validate(text.as_bytes()).is_valid(), "{n}");
+            assert_eq!(validate(text.as_bytes()).is_some(), answered, "{n}");
+        }
+    }
+
+    #[test]
+    fn the_kind_is_guessed_past_other_kinds() {
+        assert_eq!(guess_kind(r#"{"to": {"kind": "nursery"}, "kind": "consent"}"#), Some(Kind::Consent));
+        assert_eq!(guess_kind(r#"{"kind": 1}"#), None);
+        assert_eq!(guess_kind(r#"{"kind": "instruct"#), None);
+        assert_eq!(guess_kind(r#"{"kind""#), None);
     }
 
     #[test]
