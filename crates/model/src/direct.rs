@@ -53,7 +53,7 @@ fn read<'de, T: Deserialize<'de>>(text: &'de str, schema: &CompiledSchema) -> Op
 }
 
 /// The value of the first `"kind"` key that names a document kind (a
-/// facility's `kind` before it names a facility kind, and is passed over).
+/// facility's `kind`, if it comes first, names a facility kind and is passed over).
 fn guess_kind(text: &str) -> Option<Kind> {
     text.match_indices("\"kind\"").find_map(|(at, key)| {
         let after = text[at + key.len()..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
@@ -110,8 +110,9 @@ struct Node {
     property_names: Option<usize>,
 }
 
-impl Default for Node {
-    fn default() -> Self {
+impl Node {
+    /// Allows anything, like the schema `true`.
+    const fn any() -> Self {
         Self {
             types: ANY,
             allowed: None,
@@ -199,7 +200,7 @@ const ANNOTATIONS: &[&str] =
 impl CompiledSchema {
     /// Compiles a schema whose keywords are all ones this module checks exactly.
     pub(crate) fn compile(schema: &Value) -> Result<Self, Unsupported> {
-        let mut compiler = Compiler { root: schema, nodes: vec![Node::default()], definitions: Vec::new() };
+        let mut compiler = Compiler { root: schema, nodes: vec![Node::any()], definitions: Vec::new() };
         let root = schema.as_object().ok_or_else(|| Unsupported("a root that is not an object".into()))?;
         let node = compiler.node(root, &["$schema", "$id", "$defs"])?;
         compiler.nodes[0] = node;
@@ -222,7 +223,7 @@ impl<'v> Compiler<'v> {
     fn subschema(&mut self, schema: &'v Value) -> Result<usize, Unsupported> {
         let object = match schema {
             Value::Bool(true) => {
-                self.nodes.push(Node::default());
+                self.nodes.push(Node::any());
                 return Ok(self.nodes.len() - 1);
             }
             Value::Object(object) => object,
@@ -256,7 +257,7 @@ impl<'v> Compiler<'v> {
             .filter(|target| !target.contains_key("$ref"))
             .ok_or_else(|| Unsupported(format!("$ref {name}")))?;
         // The id is taken before compiling, so a definition may refer to itself.
-        self.nodes.push(Node::default());
+        self.nodes.push(Node::any());
         let id = self.nodes.len() - 1;
         self.definitions.push((name, id));
         self.nodes[id] = self.node(target, &[])?;
@@ -268,7 +269,7 @@ impl<'v> Compiler<'v> {
         let count = |key: &str, value: &Value| {
             value.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| unsupported(key, value))
         };
-        let mut node = Node::default();
+        let mut node = Node::any();
         let mut required = Vec::new();
         for (key, value) in object {
             match key.as_str() {
@@ -530,24 +531,7 @@ fn matches(node: &Node, text: &str) -> bool {
         }
 }
 
-static ANY_NODE: Node = Node {
-    types: ANY,
-    allowed: None,
-    min_length: 0,
-    max_length: usize::MAX,
-    pattern: None,
-    format: None,
-    minimum: None,
-    maximum: None,
-    items: None,
-    min_items: 0,
-    max_items: usize::MAX,
-    properties: Names::new(),
-    property_nodes: Vec::new(),
-    required: 0,
-    additional: true,
-    property_names: None,
-};
+static ANY_NODE: Node = Node::any();
 
 /// A deserializer that checks every value it hands on against its subschema.
 struct Checked<'s, D> {
