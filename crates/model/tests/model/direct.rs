@@ -5,6 +5,7 @@
 //! misses (one value changed, removed, added or repeated) it must step aside
 //! whenever the full route finds an error.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::{Value, json};
@@ -187,4 +188,120 @@ fn repeated_keys_take_the_full_route() {
         1,
     );
     assert!(agree("extensions", with_extensions.as_bytes()));
+}
+
+/// The text with every non-ASCII character written as a `\u` escape (a
+/// surrogate pair above the BMP), as Python's `json.dumps` writes by default.
+fn ascii_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_one_pass_reader_reads_every_spelling_of_a_valid_document() {
+    let mut spelled = 0;
+    for (name, bytes) in corpus() {
+        let Some(value) = parse_json(&bytes).ok().filter(|value| validate_value(value).is_valid()) else { continue };
+        let compact = value.to_string();
+        let pretty = serde_json::to_string_pretty(&value).expect("serialises");
+        // CRLF line ends and tabs between values.
+        let windows = pretty.replace('\n', "\r\n").replace("  ", "\t");
+        for (spelling, text) in [
+            ("compact", compact.clone()),
+            ("pretty", pretty),
+            ("windows", windows),
+            ("escaped", ascii_escaped(&compact)),
+        ] {
+            assert!(agree(&format!("{name} ({spelling})"), text.as_bytes()), "{name} ({spelling}): stepped aside");
+            spelled += 1;
+        }
+    }
+    assert!(spelled > 480, "{spelled}");
+    // Escapes the writers above never use, in a free-text field.
+    let remarks = r#""a\/b \"c\" \\ \n\t\r \u00e9\u9ad9\ud842\udfb7 \uD842\uDFB7""#;
+    let text = base().replacen("\"remarks\":\"placeholder\"", &format!("\"remarks\":{remarks}"), 1);
+    assert!(agree("escapes", text.as_bytes()), "escapes: stepped aside");
+    let report = validate_direct(text.as_bytes()).expect("answered");
+    let document = report.document.expect("typed").to_value();
+    assert_eq!(document["remarks"], json!("a/b \"c\" \\ \n\t\r é髙𠮷 𠮷"));
+}
+
+/// An example, compact, with `"remarks":"placeholder"` and `"value":27.5` (the
+/// weight) to change.
+fn base() -> String {
+    let text = std::fs::read_to_string(root().join("examples/instruction-diabetes-nursery.json")).expect("read");
+    let mut value: Value = serde_json::from_str(&text).expect("JSON");
+    value["remarks"] = json!("placeholder");
+    value["child"]["weight"]["value"] = json!(27.5);
+    let compact = value.to_string();
+    assert!(agree("base", compact.as_bytes()), "base: stepped aside");
+    compact
+}
+
+#[test]
+fn malformed_json_is_never_answered_in_one_pass() {
+    let compact = base();
+    let weight = "\"value\":27.5";
+    let remarks = "\"remarks\":\"";
+    assert!(compact.contains(weight) && compact.contains(remarks), "{compact}");
+    let cases: Vec<String> = [
+        // Structure.
+        compact.replacen('{', "{,", 1),
+        compact.replacen("\"kind\":\"instruction\"", "\"kind\":\"instruction\",", 1).replacen('}', ",}", 1),
+        compact.replacen(',', " ", 1),
+        compact.replacen(':', " ", 1),
+        format!("{compact} {{}}"),
+        format!("{compact},"),
+        compact[..compact.len() - 1].to_owned(),
+        compact.replacen("\"kind\":", "'kind':", 1),
+        compact.replacen("\"kind\":", "kind:", 1),
+        // Strings: a raw control character, a lone surrogate, bad escapes, no end.
+        compact.replacen(remarks, "\"remarks\":\"\t", 1),
+        compact.replacen(remarks, "\"remarks\":\"\n", 1),
+        compact.replacen(remarks, "\"remarks\":\"\\ud842", 1),
+        compact.replacen(remarks, "\"remarks\":\"\\udfb7", 1),
+        compact.replacen(remarks, "\"remarks\":\"\\ud842\\u0041", 1),
+        compact.replacen(remarks, "\"remarks\":\"\\x41", 1),
+        compact.replacen(remarks, "\"remarks\":\"\\u12", 1),
+        compact.replacen(remarks, "\"remarks\":\"\\U0041", 1),
+        compact.replacen(remarks, "\"remarks\":\"\\", 1),
+        // Numbers outside JSON's grammar.
+        compact.replacen(weight, "\"value\":027.5", 1),
+        compact.replacen(weight, "\"value\":+27.5", 1),
+        compact.replacen(weight, "\"value\":.5", 1),
+        compact.replacen(weight, "\"value\":27.", 1),
+        compact.replacen(weight, "\"value\":2e", 1),
+        compact.replacen(weight, "\"value\":-", 1),
+        compact.replacen(weight, "\"value\":NaN", 1),
+        compact.replacen(weight, "\"value\":Infinity", 1),
+        compact.replacen(weight, "\"value\":1e999", 1),
+        compact.replacen(weight, "\"value\":true", 1),
+        compact.replacen(remarks, "\"remarks\":tru\"", 1),
+        compact.replacen(remarks, "\"remarks\":nul\"", 1),
+        compact.replacen(remarks, "\"remarks\":[\"", 1),
+    ]
+    .into_iter()
+    .filter(|case| case != &compact)
+    .collect();
+    assert!(cases.len() >= 25, "{}", cases.len());
+    for case in &cases {
+        // Each case is malformed or at least invalid, so the test cannot pass by accident.
+        assert!(parse_json(case.as_bytes()).is_err() || !validate(case.as_bytes()).is_valid(), "{case}");
+        assert_eq!(validate_direct(case.as_bytes()), None, "answered for malformed JSON: {case}");
+    }
+    // Numbers JSON allows, read to the same values as the strict reader reads them.
+    for number in ["2.75e1", "275E-1", "27.50", "0.275e+2", "27.500000000000000000001"] {
+        let case = compact.replacen(weight, &format!("\"value\":{number}"), 1);
+        assert_ne!(case, compact, "the example weighs 27.5 kg");
+        assert!(agree(number, case.as_bytes()), "{number}: stepped aside");
+    }
 }
