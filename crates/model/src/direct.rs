@@ -1,6 +1,8 @@
 //! The direct route: the typed document is read straight from the text while
 //! the schema, compiled for it, checks every value as it goes by. One pass,
 //! nothing built but the document itself; then the rules, as on the full route.
+//! The text is read by our own serde `Deserializer` ([`Reader`]), not through
+//! `serde_json`'s: it checks as it reads, and it knows its strings are short.
 //!
 //! It answers only for documents it proves pass the schema and the character
 //! rule. On anything else (a schema error, a keyword it does not compile, a
