@@ -191,22 +191,12 @@ impl Names {
         loop {
             let Slot { print: candidate, entry, start, end } = self.slots[slot];
             let index = entry.checked_sub(1)?;
-            if candidate == print && self.bytes.get(start..end).is_some_and(|name| same_bytes(name, text.as_bytes())) {
+            if candidate == print && self.bytes.get(start..end) == Some(text.as_bytes()) {
                 return Some(index);
             }
             slot = (slot + 1) & mask;
         }
     }
-}
-
-/// Slice equality in line, eight bytes at a time: names are short, and the
-/// `memcmp` call that `==` makes costs more than comparing them.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
-    a.len() == b.len()
-        && a.chunks_exact(8).zip(b.chunks_exact(8)).all(|(x, y)| word(x) == word(y))
-        && a.chunks_exact(8).remainder() == b.chunks_exact(8).remainder()
 }
 
 #[inline]
