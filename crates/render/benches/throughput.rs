@@ -41,18 +41,15 @@ fn main() {
     let first = renderer.render(&documents[0], &options).expect("render");
     let setup = started.elapsed();
     let pages = |pdf: &[u8]| {
-        let text = String::from_utf8_lossy(pdf);
-        text.matches("/Type /Page").count() + text.matches("/Type/Page").count()
-            - text.matches("/Type /Pages").count()
-            - text.matches("/Type/Pages").count()
+        let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| w == &needle).count();
+        count(b"/Type /Page") + count(b"/Type/Page") - count(b"/Type /Pages") - count(b"/Type/Pages")
     };
     std::hint::black_box(first);
 
-    // One thread.
+    // One thread. Only the renders are timed: counting the pages is the bench's own work.
     let mut times = Vec::with_capacity(documents.len());
     let mut total_pages = 0;
     let mut total_bytes = 0;
-    let start = Instant::now();
     for document in &documents {
         let one = Instant::now();
         let pdf = renderer.render(document, &options).expect("render");
@@ -60,7 +57,7 @@ fn main() {
         total_pages += pages(&pdf);
         total_bytes += pdf.len();
     }
-    let single = start.elapsed();
+    let single: Duration = times.iter().sum();
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
@@ -108,10 +105,71 @@ fn main() {
         })
     );
 
+    breakdown(&renderer, &documents[..documents.len().min(BREAKDOWN_DOCUMENTS)], options);
+
     if let Some(dir) = value("--export") {
         let export_count: usize = value("--export-count").map_or(documents.len(), |v| v.parse().expect("N"));
         export(Path::new(&dir), &renderer, &documents[..export_count.min(documents.len())], options);
     }
+}
+
+/// Documents rendered once more with Typst's own timing on, for the breakdown.
+const BREAKDOWN_DOCUMENTS: usize = 200;
+
+/// Typst's timing scopes that split a render: evaluating the templates, each layout
+/// pass (Typst lays the document out again until page numbers and other
+/// introspections settle), and the PDF export (fonts subset, streams compressed).
+const STAGES: [&str; 6] = ["compile", "eval", "iter (1)", "iter (2)", "iter (3)", "pdf"];
+
+/// Where a render's time goes, from `typst-timing` in a separate one-thread pass
+/// (its recording slows Typst a little, so the rates above come from untraced runs).
+/// Prints milliseconds a document per stage; the rest of a render is tsunagu's
+/// own (the view of the document, the character checks, the QR code, eviction).
+fn breakdown(renderer: &Renderer, documents: &[Document], options: RenderOptions) {
+    typst_timing::clear();
+    typst_timing::enable();
+    let start = Instant::now();
+    for document in documents {
+        std::hint::black_box(renderer.render(document, &options).expect("render"));
+    }
+    let total = start.elapsed();
+    typst_timing::disable();
+    let mut trace = Vec::new();
+    typst_timing::export_json(&mut trace, |_| (String::new(), 0)).expect("typst-timing trace");
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&trace).expect("trace is JSON");
+
+    // Each scope's inclusive time: B and E events nest (one thread).
+    let mut open: Vec<(&str, f64)> = Vec::new();
+    let mut spent = std::collections::BTreeMap::<&str, (f64, usize)>::new();
+    for event in &events {
+        let (name, at) = (event["name"].as_str().unwrap_or(""), event["ts"].as_f64().unwrap_or(0.0));
+        if event["ph"] == "B" {
+            open.push((name, at));
+        } else if let Some((begun, since)) = open.pop() {
+            assert_eq!(begun, name, "typst-timing scopes nest");
+            let entry = spent.entry(name).or_default();
+            entry.0 += at - since;
+            entry.1 += 1;
+        }
+    }
+    let n = documents.len() as f64;
+    let stages: serde_json::Map<String, serde_json::Value> = STAGES
+        .iter()
+        .map(|stage| {
+            let (micros, count) = spent.get(stage).copied().unwrap_or_default();
+            let numbers = serde_json::json!({"ms_per_document": micros / 1000.0 / n, "per_document": count as f64 / n});
+            ((*stage).to_owned(), numbers)
+        })
+        .collect();
+    println!(
+        "{}",
+        serde_json::json!({
+            "name": "render-breakdown",
+            "documents": documents.len(),
+            "ms_per_document": total.as_secs_f64() * 1000.0 / n,
+            "stages": stages,
+        })
+    );
 }
 
 /// The Typst projects of the documents: shared templates and fonts, each document's data apart.
