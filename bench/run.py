@@ -91,9 +91,8 @@ def build_and_install():
     run(["cargo", "build", "--release", "-p", "tsunagu-cli"], cwd=ROOT)
     run(["cargo", "bench", "--no-run", "-p", "tsunagu-model", "-p", "tsunagu-render"], cwd=ROOT)
     run([sys.executable, "-m", "pip", "install", "--quiet", "-r", str(ROOT / "bench" / "requirements.txt")])
-    # `npm install` rather than `npm ci`: the typst.ts package lists optional native
-    # packages for every platform, which npm leaves out of the lock file (npm/cli#4828).
-    run(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=ROOT / "bench")
+    # The lock file lists typst.ts's native package for every platform, so `npm ci` works anywhere.
+    run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT / "bench")
 
 
 def samples():
