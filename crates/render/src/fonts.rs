@@ -17,8 +17,10 @@ pub struct Fonts {
 }
 
 /// The font files built into tsunagu, by file name (SIL OFL 1.1, see `fonts/OFL.txt`).
+/// A `static`, not a `const`: a constant is copied into each place that uses it,
+/// and each copy would carry its own 15 MB of font data.
 #[cfg(feature = "embedded-fonts")]
-pub const EMBEDDED_FONT_FILES: [(&str, &[u8]); 3] = [
+pub static EMBEDDED_FONT_FILES: [(&str, &[u8]); 3] = [
     ("BIZUDGothic-Regular.ttf", include_bytes!("../fonts/BIZUDGothic-Regular.ttf")),
     ("BIZUDGothic-Bold.ttf", include_bytes!("../fonts/BIZUDGothic-Bold.ttf")),
     ("BIZUDMincho-Regular.ttf", include_bytes!("../fonts/BIZUDMincho-Regular.ttf")),
@@ -40,8 +42,12 @@ impl std::fmt::Display for FontError {
 impl std::error::Error for FontError {}
 
 impl Fonts {
-    /// Parses font files (TTF, OTF or collections).
-    pub fn from_files(files: impl IntoIterator<Item = Vec<u8>>) -> Result<Self, FontError> {
+    /// Parses font files (TTF, OTF or collections). The bytes are kept, not copied:
+    /// hand in `&'static [u8]` for fonts built into the program.
+    pub fn from_files<T>(files: impl IntoIterator<Item = T>) -> Result<Self, FontError>
+    where
+        T: AsRef<[u8]> + Send + Sync + 'static,
+    {
         let mut fonts = Vec::new();
         for (index, data) in files.into_iter().enumerate() {
             let before = fonts.len();
@@ -57,7 +63,9 @@ impl Fonts {
     /// The fonts that travel with tsunagu (SIL OFL 1.1, see `fonts/OFL.txt`).
     #[cfg(feature = "embedded-fonts")]
     pub fn embedded() -> Self {
-        let files = EMBEDDED_FONT_FILES.iter().map(|(_, bytes)| bytes.to_vec());
+        // Borrowed from the program's own image: only the pages of the files that
+        // rendering reads (tables, the glyphs used) are ever loaded into memory.
+        let files = EMBEDDED_FONT_FILES.iter().map(|(_, bytes)| *bytes);
         // These files are part of the crate and tested; they always parse.
         Self::from_files(files).unwrap_or_else(|error| panic!("embedded fonts: {error}"))
     }
@@ -98,4 +106,18 @@ fn is_default_ignorable(c: char) -> bool {
         | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
         | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
         | 0xE0000..=0xE0FFF)
+}
+
+#[cfg(all(test, feature = "embedded-fonts"))]
+mod tests {
+    use super::{EMBEDDED_FONT_FILES, Fonts};
+
+    #[test]
+    fn embedded_fonts_are_read_in_place_not_copied() {
+        let fonts = Fonts::embedded();
+        assert_eq!(fonts.faces.len(), EMBEDDED_FONT_FILES.len());
+        for (font, (name, bytes)) in fonts.faces.iter().zip(EMBEDDED_FONT_FILES) {
+            assert_eq!(font.data().as_ptr(), bytes.as_ptr(), "{name} was copied");
+        }
+    }
 }
