@@ -533,11 +533,11 @@ def main():
             build_and_install()
         info = machine()
         files = samples()
-        validate(files)
-        render(files)
-        memory(files)
-        browser()
-        render_table()
+        # Saved after every step, so a step that fails (say, no browser) can be
+        # measured again with --only-browser without running the rest again.
+        for step in (validate, render, memory, lambda _: browser(), lambda _: render_table()):
+            step(files)
+            saved.write_text(json.dumps({"machine": info, "results": results}))
     saved.write_text(json.dumps({"machine": info, "results": results}))
     if not QUICK and "--only-browser" not in sys.argv and "--only-validate" not in sys.argv:
         remember(info)
