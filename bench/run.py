@@ -526,6 +526,8 @@ def main():
         info = previous["machine"]
         if "--only-browser" in sys.argv:
             browser()
+            if "render-table" not in results:  # the step after the browser in a full run
+                render_table()
         else:
             validate({"validate": {kind: WORK / f"validate-{kind}.jsonl" for kind in ("instruction", "assessment", "consent")}})
     else:
