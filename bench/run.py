@@ -233,10 +233,14 @@ def render_table():
 HISTORY = ROOT / "bench" / "history.json"
 
 
+def validation_rates(validator):
+    """Documents a second by kind, for one validator of the last run."""
+    return {r["name"].removeprefix("validate-"): r["per_second"] for r in results["validate"][validator]}
+
+
 def headline(info):
     """The numbers a full run is remembered by in bench/history.json."""
-    v = {r["name"].removeprefix("validate-"): r["per_second"] for r in results["validate"]["tsunagu"]}
-    a = {r["name"].removeprefix("validate-"): r["per_second"] for r in results["validate"]["ajv"]}
+    v, a = validation_rates("tsunagu"), validation_rates("ajv")
     b1, bn = results["batch-1"], results[f"batch-{os.cpu_count()}"]
     return {
         "date": info["date"],
@@ -282,8 +286,7 @@ def history_section():
 
 def targets_section():
     """Issue 4's targets, each with what this run measured."""
-    v = {r["name"].removeprefix("validate-"): r["per_second"] for r in results["validate"]["tsunagu"]}
-    a = {r["name"].removeprefix("validate-"): r["per_second"] for r in results["validate"]["ajv"]}
+    v, a = validation_rates("tsunagu"), validation_rates("ajv")
     one = results["render"]["render-1-thread"]
     python = results["render-peers"].get("python-typst-compiler")
     b1, bn = results["batch-1"], results[f"batch-{os.cpu_count()}"]
