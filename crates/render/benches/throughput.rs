@@ -138,11 +138,13 @@ fn breakdown(renderer: &Renderer, documents: &[Document], options: RenderOptions
     typst_timing::export_json(&mut trace, |_| (String::new(), 0)).expect("typst-timing trace");
     let events: Vec<serde_json::Value> = serde_json::from_slice(&trace).expect("trace is JSON");
 
-    // Each scope's inclusive time: B and E events nest (one thread).
-    let mut open: Vec<(&str, f64)> = Vec::new();
+    // Each scope's inclusive time: B and E events nest within a thread (Typst may
+    // hand work to helper threads, whose scopes interleave with the main one's).
+    let mut open = std::collections::HashMap::<u64, Vec<(&str, f64)>>::new();
     let mut spent = std::collections::BTreeMap::<&str, (f64, usize)>::new();
     for event in &events {
         let (name, at) = (event["name"].as_str().unwrap_or(""), event["ts"].as_f64().unwrap_or(0.0));
+        let open = open.entry(event["tid"].as_u64().unwrap_or(0)).or_default();
         if event["ph"] == "B" {
             open.push((name, at));
         } else if let Some((begun, since)) = open.pop() {
