@@ -233,6 +233,11 @@ def render_table():
 HISTORY = ROOT / "bench" / "history.json"
 
 
+def over_one_job(row):
+    """A route's rate as a multiple of `tsunagu batch --jobs 1`'s (the scaling target's measure)."""
+    return row["per_second"] / results["batch-1"]["per_second"]
+
+
 def validation_rates(validator):
     """Documents a second by kind, for one validator of the last run."""
     return {r["name"].removeprefix("validate-"): r["per_second"] for r in results["validate"][validator]}
@@ -241,7 +246,6 @@ def validation_rates(validator):
 def headline(info):
     """The numbers a full run is remembered by in bench/history.json."""
     v, a = validation_rates("tsunagu"), validation_rates("ajv")
-    b1, bn = results["batch-1"], results[f"batch-{os.cpu_count()}"]
     return {
         "date": info["date"],
         "cpu": info["cpu"],
@@ -250,7 +254,7 @@ def headline(info):
         "ajv_instruction_per_second": round(a["instruction"]),
         "render_one_thread_ms": round(1000 / results["render"]["render-1-thread"]["per_second"], 2),
         "python_typst_compiler_ms": round(1000 / results["render-peers"]["python-typst-compiler"]["per_second"], 2),
-        "batch_speedup": round(bn["per_second"] / b1["per_second"], 2),
+        "batch_speedup": round(over_one_job(results[f"batch-{os.cpu_count()}"]), 2),
         "memory_max_rss_mib": round(results["memory"]["max_rss_mib"]),
     }
 
@@ -293,7 +297,7 @@ def targets_section():
     ceiling = results.get("independent-processes")
     mem = results["memory"]
     one_ms = 1000 / one["per_second"]
-    speedup = bn["per_second"] / b1["per_second"]
+    speedup = over_one_job(bn)
     yes = lambda ok: "met" if ok else "**not met**"
     rows = [
         ("validation of instruction sheets, one core: at least 50,000 a second", f"{v['instruction']:,.0f}/s", yes(v["instruction"] >= 50_000)),
@@ -305,7 +309,7 @@ def targets_section():
     rows.append(("warm render: aim for 2 ms a document", f"{one_ms:.1f} ms ({one['pages_per_document']:.1f} pages)", yes(one_ms <= 2)))
     scaling = f"{speedup:.2f}×"
     if ceiling:
-        scaling += f" ({ceiling['processes']} independent processes: {ceiling['per_second'] / b1['per_second']:.2f}×, this machine's ceiling)"
+        scaling += f" ({ceiling['processes']} independent processes: {over_one_job(ceiling):.2f}×, this machine's ceiling)"
     rows.append((f"batch with {bn['jobs']} workers: at least 1.8 times one worker", scaling, yes(speedup >= 1.8)))
     rows.append((f"peak memory, {mem['documents']:,} documents streamed from JSON Lines: under 200 MB", f"{mem['max_rss_mib'] * 1.048576:.0f} MB ({mem['max_rss_mib']:.0f} MiB)", yes(mem["max_rss_mib"] * 1.048576 < 200)))
     naive = results["one-process-per-document"]
@@ -434,8 +438,8 @@ def report(info):
     lines += [
         "",
         "Two cores: " + f"{ratio(many['per_second'], one['per_second'])} the one-thread rate in process, "
-        f"{bn['per_second'] / b1['per_second']:.2f}× for the batch command (target: at least 1.8×)"
-        + (f"; {ceiling['per_second'] / b1['per_second']:.2f}× for independent processes, which share nothing but the machine." if ceiling else "."),
+        f"{over_one_job(bn):.2f}× for the batch command (target: at least 1.8×)"
+        + (f"; {over_one_job(ceiling):.2f}× for independent processes, which share nothing but the machine." if ceiling else "."),
         "Batches and independent processes take turns twice; each row keeps its best.",
         *breakdown_section(r.get("render-breakdown")),
         "",
