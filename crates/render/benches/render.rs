@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 use tsunagu_model::{Lang, validate};
 use tsunagu_render::{RenderOptions, Renderer};
 
+// The CLI's allocator, so "native" here is what `tsunagu render` runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ROUNDS: usize = 200;
 
 fn main() {
