@@ -259,15 +259,19 @@ def headline(info):
     }
 
 
+def load_history():
+    return json.loads(HISTORY.read_text()) if HISTORY.exists() else []
+
+
 def remember(info):
-    history = json.loads(HISTORY.read_text()) if HISTORY.exists() else []
+    history = load_history()
     entry = headline(info)
     history = [h for h in history if (h["date"], h["cpu"]) != (entry["date"], entry["cpu"])] + [entry]
     HISTORY.write_text(json.dumps(history, indent=1, ensure_ascii=False) + "\n")
 
 
 def history_section():
-    history = json.loads(HISTORY.read_text()) if HISTORY.exists() else []
+    history = load_history()
     if len(history) < 2:
         return []
     lines = [
@@ -311,7 +315,8 @@ def targets_section():
     if ceiling:
         scaling += f" ({ceiling['processes']} independent processes: {over_one_job(ceiling):.2f}×, this machine's ceiling)"
     rows.append((f"batch with {bn['jobs']} workers: at least 1.8 times one worker", scaling, yes(speedup >= 1.8)))
-    rows.append((f"peak memory, {mem['documents']:,} documents streamed from JSON Lines: under 200 MB", f"{mem['max_rss_mib'] * 1.048576:.0f} MB ({mem['max_rss_mib']:.0f} MiB)", yes(mem["max_rss_mib"] * 1.048576 < 200)))
+    peak_mb = mem["max_rss_mib"] * 1.048576
+    rows.append((f"peak memory, {mem['documents']:,} documents streamed from JSON Lines: under 200 MB", f"{peak_mb:.0f} MB ({mem['max_rss_mib']:.0f} MiB)", yes(peak_mb < 200)))
     naive = results["one-process-per-document"]
     rows.append(("one process per document vs the batch: report the ratio", f"{ratio(b1['per_second'], naive['per_second'])} slower than `batch --jobs 1`", "reported"))
     return [
