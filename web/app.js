@@ -7,7 +7,7 @@ import { SchemaForm, pick } from "./form.js";
 
 const TEXT = {
   ja: {
-    kind: "書類", instruction: "医療的ケア指示書", assessment: "アセスメントシート", consent: "個人情報使用同意書",
+    kind: "書類",
     check: "確認する", sample: "記入例を読み込む", blank: "白紙にする", importFile: "JSON・PDF を読み込む", exportJson: "JSON を保存",
     pdf: "PDF をダウンロード", discard: "下書きを消す", fillIn: "記入する", add: "追加", remove: "削除", choose: "選択してください",
     yes: "はい", no: "いいえ", min: "下限", max: "上限", value: "値", valid: "問題はありません", problems: "件の問題",
@@ -17,7 +17,7 @@ const TEXT = {
     privacy: "入力した内容はこの端末の中だけで扱われ、どこにも送信されません。", lang: "English",
   },
   en: {
-    kind: "Document", instruction: "Medical-care instruction sheet", assessment: "Assessment sheet", consent: "Consent to share information",
+    kind: "Document",
     check: "Check", sample: "Load an example", blank: "Start blank", importFile: "Open JSON or PDF", exportJson: "Save JSON",
     pdf: "Download PDF", discard: "Discard draft", fillIn: "fill in", add: "Add", remove: "Remove", choose: "Choose…",
     yes: "Yes", no: "No", min: "min", max: "max", value: "value", valid: "No problems", problems: "problems",
@@ -32,6 +32,8 @@ const FONTS = ["BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf", "BIZUDMincho-R
 const $ = (selector) => document.querySelector(selector);
 const state = { lang: localStorage.getItem("tsunagu-lang") ?? "ja", kind: "instruction", doc: null, showAll: false };
 const t = (key) => TEXT[state.lang][key] ?? key;
+// The format's own labels (kinds, vocabularies, score classes) come from the model, as on paper.
+const catalog = () => core.labels(state.lang);
 let form;
 let renderer = null;
 
@@ -71,7 +73,7 @@ function changed() {
   localStorage.setItem(draftKey(), JSON.stringify(state.doc));
   const started = performance.now();
   const report = core.validate(state.doc);
-  const score = state.kind === "consent" ? null : core.score(state.doc);
+  const score = core.score(state.doc);
   const elapsed = performance.now() - started;
   const shown = form.show(report.diagnostics, { all: state.showAll });
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
@@ -96,9 +98,7 @@ function changed() {
 }
 
 function scoreClass(value) {
-  const ja = { highest: "最も高い区分", middle: "中間の区分", lowest: "最も低い区分", notApplicable: "該当なし" };
-  const en = { highest: "highest class", middle: "middle class", lowest: "lowest class", notApplicable: "not applicable" };
-  return (state.lang === "ja" ? ja : en)[value] ?? value;
+  return catalog().vocabularies.scoreClass[value];
 }
 
 function announce(message) {
@@ -160,14 +160,15 @@ async function open(file) {
     state.showAll = true;
     changed();
   } catch (error) {
-    announce(`${t("importFailed")}: ${error.message ?? error}`);
+    announce(`${t("importFailed")}: ${error.messages?.[state.lang] ?? error.message ?? error}`);
   }
 }
 
 function labels() {
   document.documentElement.lang = state.lang;
   for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
-  for (const option of $("#kind").options) option.textContent = t(option.value);
+  const kinds = catalog().kinds;
+  $("#kind").replaceChildren(...Object.entries(kinds).map(([kind, name]) => new Option(name, kind, false, kind === state.kind)));
 }
 
 function setup() {
@@ -186,7 +187,7 @@ function setup() {
     start(state.kind, blank(state.kind));
   });
   $("#export").addEventListener("click", () => download(`${state.doc.id ?? state.kind}.json`, `${JSON.stringify(state.doc, null, 2)}\n`, "application/json"));
-  $("#pdf").addEventListener("click", () => makePdf().catch((error) => announce(String(error.message ?? error))));
+  $("#pdf").addEventListener("click", () => makePdf().catch((error) => announce(String(error.messages?.[state.lang] ?? error.message ?? error))));
   $("#file").addEventListener("change", (event) => {
     const file = event.target.files[0];
     event.target.value = ""; // so opening the same file again works

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use tsunagu_model::validate_owned;
+use tsunagu_model::validate_value;
 use tsunagu_render::{RenderError, RenderOptions, Renderer};
 
 static RENDERER: LazyLock<Renderer> = LazyLock::new(Renderer::with_embedded_fonts);
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
             *slot = Value::String(piece.to_owned());
         }
     }
-    let report = validate_owned(value);
+    let report = validate_value(value);
     let Some(document) = report.document.as_ref().filter(|_| report.is_valid()) else { return };
     for lang in [tsunagu_model::Lang::Ja, tsunagu_model::Lang::En] {
         match RENDERER.render(document, &RenderOptions { lang, draft: false }) {

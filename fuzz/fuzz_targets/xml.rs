@@ -5,12 +5,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tsunagu_model::validate_owned;
+use tsunagu_model::validate_value;
 use tsunagu_xml::{from_xml, to_xml};
 
 fuzz_target!(|data: &[u8]| {
     let Ok((kind, value)) = from_xml(data) else { return };
-    if !validate_owned(value.clone()).is_valid() {
+    if !validate_value(value.clone()).is_valid() {
         return;
     }
     if let Ok(xml) = to_xml(kind, &value) {

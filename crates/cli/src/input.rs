@@ -1,11 +1,16 @@
-//! Gathering documents from files, directories and standard input, with the
-//! size limit enforced before anything large is read.
+//! Reading documents: gathering them from files, directories and standard input
+//! (the size limit enforced before anything large is read), and the command
+//! line's one way into validation, for JSON and XML alike.
 
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use tsunagu_model::MAX_DOCUMENT_BYTES;
+use serde_json::Value;
+use tsunagu_model::{Code, Diagnostic, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_value};
+
+use crate::args::Form;
+use crate::error::{CliError, in_file};
 
 /// Where a document came from, as shown in reports.
 #[derive(Debug, Clone)]
@@ -104,27 +109,72 @@ fn read_limited(reader: impl Read, limit: u64) -> io::Result<Result<Vec<u8>, u64
     Ok(Ok(bytes))
 }
 
-/// Loads the one document a command works on (`-` is standard input), or
-/// reports on standard error why it cannot and returns the exit code.
-pub fn load_one(path: &Path, lang: tsunagu_model::Lang) -> Result<(Source, Vec<u8>), u8> {
+/// Loads the one document a command works on (`-` is standard input).
+pub fn load_one(path: &Path) -> Result<(Source, Vec<u8>), CliError> {
     let source = if path.as_os_str() == "-" { Source::Stdin } else { Source::File(path.to_owned()) };
-    load_reporting(&source, lang).map(|bytes| (source, bytes))
+    load_or_fail(&source).map(|bytes| (source, bytes))
 }
 
-/// Loads a source, or reports on standard error why it cannot and returns the exit code.
-pub fn load_reporting(source: &Source, lang: tsunagu_model::Lang) -> Result<Vec<u8>, u8> {
-    use crate::exit;
-    use crate::output::error_line;
+/// Loads a source, or says why it cannot be.
+pub fn load_or_fail(source: &Source) -> Result<Vec<u8>, CliError> {
     match load(source) {
         Loaded::Bytes(bytes) => Ok(bytes),
-        Loaded::TooLarge(_) => {
-            error_line(lang, &format!("{source}: ファイルが大きすぎます"), &format!("{source}: file too large"));
-            Err(exit::INVALID)
+        Loaded::TooLarge(_) => Err(CliError::invalid(Message::new(
+            format!("{source}: ファイルが大きすぎます"),
+            format!("{source}: file too large"),
+        ))),
+        Loaded::Failed(error) => Err(CliError::cannot_read(source, &error)),
+    }
+}
+
+/// Validates a document of either form: JSON through [`tsunagu_model::validate`],
+/// XML (recognised by its first character) read into the same value and checked
+/// by [`tsunagu_model::validate_value`]. Every command that reads a document uses it.
+pub fn validate_document(bytes: &[u8]) -> Report {
+    if form_of(bytes) == Form::Json {
+        return tsunagu_model::validate(bytes);
+    }
+    match parse_value(bytes) {
+        Ok((value, _)) => validate_value(value),
+        Err(diagnostic) => Report { kind: None, diagnostics: vec![*diagnostic], document: None },
+    }
+}
+
+/// JSON, or XML when the first character that is not white space is `<`.
+pub fn form_of(bytes: &[u8]) -> Form {
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') { Form::Xml } else { Form::Json }
+}
+
+/// Reads JSON or XML into a JSON value, strictly.
+pub fn parse_value(bytes: &[u8]) -> Result<(Value, Form), Box<Diagnostic>> {
+    match form_of(bytes) {
+        Form::Json => {
+            parse_json(bytes).map(|value| (value, Form::Json)).map_err(|error| Box::new(error.into_diagnostic()))
         }
-        Loaded::Failed(error) => {
-            let kind = error.kind();
-            error_line(lang, &format!("{source} を読み込めません: {kind}"), &format!("cannot read {source}: {kind}"));
-            Err(exit::USAGE_OR_IO)
+        Form::Xml => match tsunagu_xml::from_xml(bytes) {
+            Ok((_, value)) => Ok((value, Form::Xml)),
+            Err(error) => Err(Box::new(Diagnostic::new(Code::NotXml, "", error.message()))),
+        },
+    }
+}
+
+/// `--show-values`: each diagnostic gets the value at its pointer. The document is
+/// read a second time, which only this opt-in path pays.
+pub fn fill_in_values(diagnostics: &mut [Diagnostic], bytes: &[u8]) {
+    if let Ok((value, _)) = parse_value(bytes) {
+        for diagnostic in diagnostics {
+            diagnostic.show_value(&value);
         }
     }
+}
+
+/// A PDF (or a document) read whole, up to the largest PDF tsunagu reads.
+pub fn load_pdf_or_document(path: &Path) -> Result<Vec<u8>, CliError> {
+    let name = path.display();
+    let metadata = fs::metadata(path).map_err(|error| CliError::cannot_read(&name, &error))?;
+    if metadata.len() > tsunagu_render::MAX_PDF_BYTES as u64 {
+        let message = tsunagu_render::ExtractError::TooLarge.message();
+        return Err(CliError::invalid(in_file(&name.to_string(), &message)));
+    }
+    fs::read(path).map_err(|error| CliError::cannot_read(&name, &error))
 }

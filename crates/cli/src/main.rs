@@ -1,18 +1,27 @@
 //! `tsunagu`: validate, score and render the shared documents for children
 //! who need daily medical care (医療的ケア児).
+//!
+//! Each command returns its exit code or a [`CliError`]; errors are printed here,
+//! once, in the language asked for.
 
+mod args;
 mod commands;
+mod error;
 mod input;
 mod output;
+mod text;
+mod write;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use tsunagu_model::Lang;
 
+use crate::args::LangArg;
+use crate::error::{CliError, exit};
+
 // Reading JSON is mostly small allocations; mimalloc validates about a third
-// faster than the system allocator (BENCHMARKS.md).
+// faster than the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -20,6 +29,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "tsunagu", version, about, long_about = None)]
 struct Cli {
+    /// メッセージと用紙の言語 / Language of messages and printed forms
+    #[arg(long, value_enum, default_value_t = LangArg::Ja, global = true)]
+    lang: LangArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -50,32 +62,6 @@ enum Command {
     Codes(commands::codes::Args),
 }
 
-/// Language of messages.
-#[derive(Clone, Copy, Default, ValueEnum)]
-pub enum LangArg {
-    /// 日本語
-    #[default]
-    Ja,
-    /// English
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(value: LangArg) -> Self {
-        match value {
-            LangArg::Ja => Lang::Ja,
-            LangArg::En => Lang::En,
-        }
-    }
-}
-
-/// Exit codes shared by every command.
-pub mod exit {
-    pub const VALID: u8 = 0;
-    pub const INVALID: u8 = 1;
-    pub const USAGE_OR_IO: u8 = 2;
-}
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -85,26 +71,28 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let code = match cli.command {
-        Command::Validate(args) => commands::validate::run(&args),
-        Command::Schema(args) => commands::schema::run(&args),
-        Command::Score(args) => commands::score::run(&args),
-        Command::Render(args) => commands::render::run(&args),
-        Command::Extract(args) => commands::extract::run(&args),
-        Command::Verify(args) => commands::verify::run(&args),
-        Command::Convert(args) => commands::convert::run(&args),
-        Command::Migrate(args) => commands::migrate::run(&args),
-        Command::Batch(args) => commands::batch::run(&args),
-        Command::Sample(args) => commands::sample::run(&args),
-        Command::Codes(args) => commands::codes::run(&args),
-    };
-    ExitCode::from(code)
+    let lang = Lang::from(cli.lang);
+    match run(cli.command, lang) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            error.print(lang);
+            ExitCode::from(error.exit)
+        }
+    }
 }
 
-/// The paths arguments of commands that read documents.
-#[derive(clap::Args)]
-pub struct Inputs {
-    /// ファイル・ディレクトリ (*.json)・- (標準入力) / Files, directories (*.json) or - for standard input
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+fn run(command: Command, lang: Lang) -> Result<u8, CliError> {
+    match command {
+        Command::Validate(args) => commands::validate::run(&args, lang),
+        Command::Schema(args) => commands::schema::run(&args),
+        Command::Score(args) => commands::score::run(&args, lang),
+        Command::Render(args) => commands::render::run(&args, lang),
+        Command::Extract(args) => commands::extract::run(&args, lang),
+        Command::Verify(args) => commands::verify::run(&args, lang),
+        Command::Convert(args) => commands::convert::run(&args, lang),
+        Command::Migrate(args) => commands::migrate::run(&args, lang),
+        Command::Batch(args) => commands::batch::run(&args, lang),
+        Command::Sample(args) => commands::sample::run(&args),
+        Command::Codes(args) => commands::codes::run(&args),
+    }
 }

@@ -1,4 +1,6 @@
-//! Validation throughput on one core: parse + schema + rules, per document.
+//! Validation throughput on one core, in process: `tsunagu_model::validate` (strict
+//! parse + schema + rules + score) per document, and the stages inside it alone.
+//! The command users run is timed end to end by `bench/run.py` (`tsunagu validate DIR`).
 //!
 //! `cargo bench -p tsunagu-model --bench validate -- FILE.jsonl...` validates every
 //! line of each file (one document a line, e.g. from `tsunagu sample`); with no
@@ -10,10 +12,7 @@
 
 use std::time::Instant;
 
-use tsunagu_model::{
-    Assessment, Consent, InstructionSheet, Kind, SchemaSet, parse_json, sample, validate, validate_direct,
-    validate_owned,
-};
+use tsunagu_model::{Kind, SchemaSet, parse_json, sample, validate};
 
 const ROUNDS: usize = 3;
 
@@ -25,8 +24,8 @@ fn main() {
     let files: Vec<String> = std::env::args().skip(1).filter(|arg| !arg.starts_with("--")).collect();
     let inputs: Vec<(String, Vec<Vec<u8>>)> = if files.is_empty() {
         Kind::ALL
-            .into_iter()
-            .map(|kind| {
+            .iter()
+            .map(|&kind| {
                 let docs = (0..10_000).map(|i| sample(kind, 1, i).to_string().into_bytes()).collect();
                 (kind.as_str().to_owned(), docs)
             })
@@ -74,23 +73,8 @@ fn main() {
         let plain_serde_json = stage(&|doc| {
             std::hint::black_box(serde_json::from_slice::<serde_json::Value>(doc).ok());
         });
-        // The floor of any design that builds the typed document: serde's derived
-        // parse alone (no strictness, schema or rules), and a scan that keeps nothing.
-        let typed_only = stage(&|doc| match kind {
-            Kind::Instruction => drop(std::hint::black_box(serde_json::from_slice::<InstructionSheet>(doc).ok())),
-            Kind::Assessment => drop(std::hint::black_box(serde_json::from_slice::<Assessment>(doc).ok())),
-            Kind::Consent => drop(std::hint::black_box(serde_json::from_slice::<Consent>(doc).ok())),
-        });
         let scan_only = stage(&|doc| {
             std::hint::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(doc).ok());
-        });
-        // The two routes of `validate` on their own: one pass (valid documents), and
-        // the full route (strict parse, jsonschema, rules) that reports every problem.
-        let one_pass = stage(&|doc| {
-            std::hint::black_box(validate_direct(doc));
-        });
-        let full_route = stage(&|doc| {
-            std::hint::black_box(parse_json(doc).map(validate_owned).ok());
         });
         let parse_and_schema = stage(&|doc| {
             std::hint::black_box(parse_json(doc).is_ok_and(|value| validator.is_valid(&value)));
@@ -99,13 +83,13 @@ fn main() {
             "{}",
             serde_json::json!({
                 "name": name,
-                "one_pass_per_second": one_pass,
-                "full_route_per_second": full_route,
-                "parse_only_per_second": parse_only,
-                "plain_serde_json_per_second": plain_serde_json,
-                "parse_and_schema_per_second": parse_and_schema,
-                "typed_parse_only_per_second": typed_only,
-                "scan_only_per_second": scan_only,
+                "function": "tsunagu_model::validate",
+                "stages": {
+                    "serde_json::from_slice::<IgnoredAny>": scan_only,
+                    "serde_json::from_slice::<Value>": plain_serde_json,
+                    "tsunagu_model::parse_json": parse_only,
+                    "tsunagu_model::parse_json + jsonschema::Validator::is_valid": parse_and_schema,
+                },
                 "documents": docs.len(),
                 "invalid": invalid,
                 "seconds": best,

@@ -20,7 +20,7 @@ vocabulary! {
     ///
     /// 高: トラブル時に直ちに対応が必要 / high: trouble needs an immediate response;
     /// 中: 概ね15分以内 / mid: within about 15 minutes; 低: それ以外 / low: otherwise.
-    pub enum WatchLevel3 {
+    pub enum WatchLevel3: "watchLevel3" {
         High = "high" => "高" / "High",
         Mid = "mid" => "中" / "Mid",
         Low = "low" => "低" / "Low",
@@ -29,7 +29,7 @@ vocabulary! {
 
 vocabulary! {
     /// # 見守りスコア (高・低) / Watch level (high, low)
-    pub enum WatchLevel2 {
+    pub enum WatchLevel2: "watchLevel2" {
         High = "high" => "高" / "High",
         Low = "low" => "低" / "Low",
     }
@@ -121,7 +121,7 @@ impl CareItems {
 
 vocabulary! {
     /// # 人工呼吸器等の種類 / Kind of respiratory device
-    pub enum VentilatorKind {
+    pub enum VentilatorKind: "ventilatorKind" {
         Invasive = "invasive" => "人工呼吸器 (気管切開下)" / "Invasive ventilator",
         Nppv = "nppv" => "非侵襲的陽圧換気 (NPPV・マスク)" / "Non-invasive ventilation (NPPV, mask)",
         HighFlow = "highFlow" => "ネーザルハイフロー" / "High-flow nasal cannula",
@@ -285,7 +285,7 @@ pub struct NasopharyngealAirway {
 
 vocabulary! {
     /// # 酸素の投与方法 / Oxygen device
-    pub enum OxygenDevice {
+    pub enum OxygenDevice: "oxygenDevice" {
         NasalCannula = "nasalCannula" => "鼻カニューレ" / "Nasal cannula",
         Mask = "mask" => "マスク" / "Mask",
         TracheostomyCollar = "tracheostomyCollar" => "気管切開部 (トラキマスク等)" / "Tracheostomy collar",
@@ -324,7 +324,7 @@ pub struct Oxygen {
 
 vocabulary! {
     /// # 吸引の部位 / Suction site
-    pub enum SuctionSite {
+    pub enum SuctionSite: "suctionSite" {
         Oral = "oral" => "口腔内" / "Oral",
         Nasal = "nasal" => "鼻腔内" / "Nasal",
         TracheostomyTube = "tracheostomyTube" => "気管カニューレ内" / "Inside the tracheostomy tube",
@@ -401,7 +401,7 @@ pub struct Nebulizer {
 
 vocabulary! {
     /// # 経管栄養の経路 / Feeding route
-    pub enum FeedingRoute {
+    pub enum FeedingRoute: "feedingRoute" {
         Nasogastric = "nasogastric" => "経鼻胃管" / "Nasogastric tube",
         Gastrostomy = "gastrostomy" => "胃ろう" / "Gastrostomy",
         Nasoduodenal = "nasoduodenal" => "経鼻十二指腸チューブ" / "Nasoduodenal tube",
@@ -561,7 +561,7 @@ pub struct SubcutaneousPump {
 
 vocabulary! {
     /// # 血糖測定の方法 / Glucose measurement method
-    pub enum GlucoseMethod {
+    pub enum GlucoseMethod: "glucoseMethod" {
         FingerStick = "fingerStick" => "指先穿刺 (SMBG)" / "Finger-stick (SMBG)",
         Cgm = "cgm" => "持続血糖測定 (CGM)" / "Continuous glucose monitor (CGM)",
         Flash = "flash" => "FGM (isCGM)" / "Flash glucose monitor (isCGM)",
@@ -605,7 +605,7 @@ pub struct BloodGlucose {
 
 vocabulary! {
     /// # 透析の方法 / Dialysis method
-    pub enum DialysisMethod {
+    pub enum DialysisMethod: "dialysisMethod" {
         Peritoneal = "peritoneal" => "腹膜透析" / "Peritoneal dialysis",
         Hemodialysis = "hemodialysis" => "血液透析" / "Haemodialysis",
     }
@@ -662,7 +662,7 @@ pub struct IntermittentCatheterization {
 
 vocabulary! {
     /// # 持続的導尿の種類 / Kind of continuous drainage
-    pub enum ContinuousDrainage {
+    pub enum ContinuousDrainage: "continuousDrainage" {
         Indwelling = "indwelling" => "尿道留置カテーテル" / "Indwelling urethral catheter",
         Cystostomy = "cystostomy" => "膀胱ろう" / "Cystostomy",
         Nephrostomy = "nephrostomy" => "腎ろう" / "Nephrostomy",
@@ -705,7 +705,7 @@ pub struct Bowel {
 
 vocabulary! {
     /// # ストーマの種類 / Stoma type
-    pub enum StomaType {
+    pub enum StomaType: "stomaType" {
         Colostomy = "colostomy" => "コロストミー" / "Colostomy",
         Ileostomy = "ileostomy" => "イレオストミー" / "Ileostomy",
         Other = "other" => "その他" / "Other",
@@ -733,7 +733,7 @@ pub struct Stoma {
 
 vocabulary! {
     /// # 方法 / Method
-    pub enum DisimpactionMethod {
+    pub enum DisimpactionMethod: "disimpactionMethod" {
         Disimpaction = "disimpaction" => "摘便" / "Digital disimpaction",
         Irrigation = "irrigation" => "洗腸" / "Irrigation",
     }
@@ -771,7 +771,7 @@ pub struct Enema {
 
 vocabulary! {
     /// # 頓用薬 / Rescue drug
-    pub enum RescueDrug {
+    pub enum RescueDrug: "rescueDrug" {
         DiazepamSuppository = "diazepamSuppository" => "ジアゼパム坐剤" / "Diazepam suppository",
         BuccalMidazolam = "buccalMidazolam" => "ミダゾラム口腔用液" / "Buccal midazolam",
         Other = "other" => "その他" / "Other",

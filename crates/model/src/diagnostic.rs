@@ -11,6 +11,7 @@ use crate::Lang;
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; the document is valid.
@@ -22,6 +23,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name in reports (`error`, `warning`, `info`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::Error, Lang::Ja) => "エラー",
@@ -36,6 +46,7 @@ impl Severity {
 
 /// A text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Message {
     pub ja: Cow<'static, str>,
     pub en: Cow<'static, str>,
@@ -44,6 +55,11 @@ pub struct Message {
 impl Message {
     pub fn new(ja: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Self { ja: ja.into(), en: en.into() }
+    }
+
+    /// A text fixed at compile time.
+    pub const fn fixed(ja: &'static str, en: &'static str) -> Self {
+        Self { ja: Cow::Borrowed(ja), en: Cow::Borrowed(en) }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -80,6 +96,11 @@ macro_rules! codes {
                 match self { $(Code::$variant => $summary,)* }
             }
         }
+
+        /// Every code, as the browser modules' TypeScript declarations name them.
+        #[cfg(feature = "typescript")]
+        #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const TS_CODE: &'static str = concat!("export type Code = ", $("\"", $code, "\" | ",)* "never;");
     };
 }
 
@@ -165,7 +186,9 @@ impl Serialize for Code {
 
 /// One problem in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Diagnostic {
+    #[cfg_attr(feature = "typescript", tsify(type = "Code"))]
     pub code: Code,
     pub severity: Severity,
     /// JSON Pointer (RFC 6901) to the field, `""` for the whole document.

@@ -6,6 +6,10 @@
 //!   dates and [`CareItems`].
 //! - [`validate`] checks a document against its JSON Schema and the rules the
 //!   schema cannot express, returning every problem at once as [`Diagnostic`]s.
+//!   It is the one route every tool takes; [`validate_value`] enters it with a
+//!   value already read (from XML, or after [`migrate`]).
+//! - Each kind implements [`DocumentKind`]; [`Document`] holds any of them.
+//! - [`labels`] is the catalog of every label a person reads, in one language.
 //! - [`score()`] computes the medical-care score (医療的ケア判定スコア).
 //!
 //! The crate does no I/O and reads no clock: callers hand in bytes and dates.
@@ -14,9 +18,9 @@ mod care;
 mod common;
 mod date;
 mod diagnostic;
-mod direct;
 mod documents;
 mod json;
+mod labels;
 mod migrate;
 mod quantity;
 mod rules;
@@ -35,13 +39,16 @@ pub use date::{Date, DateError, Era, EraDate};
 pub use diagnostic::{Code, Diagnostic, Message, SHOWN_VALUE_CHARS, Severity};
 pub use documents::*;
 pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, find_string, parse_json};
+pub use labels::{VocabularyLabels, labels, vocabularies};
 pub use migrate::{Migration, Step, migrate};
 pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use sample::sample;
 pub use schema::{SchemaSet, schema_id, schema_json};
-pub use score::{Score, ScoreClass, ScoreItem, ScoreLine, Watch, score, score_document};
+pub use score::{
+    MEDICAL_SHORT_STAY_THRESHOLD, Score, ScoreClass, ScoreContext, ScoreItem, ScoreLine, Watch, score, score_document,
+};
 pub use text::Forbidden;
-pub use validate::{Report, validate, validate_direct, validate_owned, validate_value};
+pub use validate::{Report, validate, validate_value};
 pub use vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
 
 /// The language of messages and labels shown to people.

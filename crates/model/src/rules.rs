@@ -5,33 +5,25 @@ use crate::care::{CareItems, SuctionSite};
 use crate::common::PersonName;
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Message};
-use crate::documents::{
-    Assessment, Consent, ConsentUntil, Document, FORMAT_VERSION, FormatVersion, InstructionSheet, Purpose,
-    RecipientKind,
-};
+use crate::documents::{Document, FORMAT_VERSION, FormatVersion};
 use crate::quantity::{QuantityRange, Unit};
-use crate::score::{ScoreClass, score_document};
+use crate::score::score_document;
 use crate::vocab::Vocabulary;
 
-/// Every rule problem of a document that passed the schema.
+/// Every rule problem of a document that passed the schema: its kind's rules,
+/// the format version's, then the score's.
 pub(crate) fn check(document: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    match document {
-        Document::Instruction(sheet) => instruction(sheet, &mut out),
-        Document::Assessment(assessment) => self::assessment(assessment, &mut out),
-        Document::Consent(consent) => self::consent(consent, &mut out),
-    }
+    document.check(&mut out);
     format_version(document, &mut out);
     if let Some(score) = score_document(document) {
         out.extend(score.diagnostics.iter().cloned());
-        if let Document::Assessment(assessment) = document {
-            declared_score(assessment, score.total, score.class, &mut out);
-        }
+        document.check_score(&score, &mut out);
     }
     out
 }
 
-fn push(
+pub(crate) fn push(
     out: &mut Vec<Diagnostic>,
     code: Code,
     pointer: impl Into<String>,
@@ -53,7 +45,7 @@ fn format_version(document: &Document, out: &mut Vec<Diagnostic>) {
             format!("a format {} document; `tsunagu migrate` upgrades it to {FORMAT_VERSION}", version.as_str()),
         );
     }
-    let Some(child) = document.health_child() else { return };
+    let Some(child) = document.child().health else { return };
     let measured_on = child.weight.as_ref().and_then(|weight| weight.measured_on);
     if measured_on.is_some() && version == FormatVersion::V1_0 {
         push(
@@ -88,231 +80,14 @@ fn format_version(document: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn instruction(sheet: &InstructionSheet, out: &mut Vec<Diagnostic>) {
-    birth_before(sheet.child.birth_date, sheet.issue_date, "/child/birthDate", "発行日", "the date of issue", out);
-    age_at(sheet.child.birth_date, sheet.issue_date, out);
-    child_name(&sheet.child.name, "/child/name", out);
-
-    let period = sheet.period;
-    if period.end < period.start {
-        push(
-            out,
-            Code::PeriodInverted,
-            "/period/end",
-            "指示期間の終了日が開始日より前です",
-            "the instruction period ends before it starts",
-        );
-    } else if period.end > period.start.add_years(1) {
-        out.push(
-            Diagnostic::new(
-                Code::PeriodOverOneYear,
-                "/period/end",
-                Message::new("指示期間が1年を超えています", "the instruction period is longer than a year"),
-            )
-            .with_hint(Message::new(
-                "学校は毎年度更新が一般的で、国の指示書 (訪問看護・喀痰吸引等) は最長6か月です",
-                "schools usually renew yearly; national instruction forms (home nursing, suction by carers) allow at most six months",
-            )),
-        );
-    }
-    if period.end < sheet.issue_date {
-        push(
-            out,
-            Code::PeriodEndedBeforeIssue,
-            "/period/end",
-            "指示期間が発行日より前に終わっています",
-            "the instruction period ended before the date of issue",
-        );
-    }
-    if sheet.issuer.signature.date < sheet.child.birth_date {
-        push(
-            out,
-            Code::DateOrder,
-            "/issuer/signature/date",
-            "署名日が生年月日より前です",
-            "the signature date is before the date of birth",
-        );
-    }
-    if sheet.care.is_empty() {
-        push(out, Code::CareEmpty, "/care", "医療的ケアが一つも書かれていません", "no care item is filled in");
-    }
-    care_items(&sheet.care, "/care", out);
-}
-
-fn assessment(assessment: &Assessment, out: &mut Vec<Diagnostic>) {
-    birth_before(
-        assessment.child.birth_date,
-        assessment.assessed_on,
-        "/child/birthDate",
-        "作成日",
-        "the date of assessment",
-        out,
-    );
-    age_at(assessment.child.birth_date, assessment.assessed_on, out);
-    child_name(&assessment.child.name, "/child/name", out);
-    if assessment.next_review_on <= assessment.assessed_on {
-        push(
-            out,
-            Code::ReviewNotAfterAssessment,
-            "/nextReviewOn",
-            "次回の見直し日が作成日より後になっていません",
-            "the next review is not after the date of assessment",
-        );
-    }
-    if !assessment.care.is_empty() && assessment.score.physician.is_none() {
-        push(
-            out,
-            Code::ScorePhysicianMissing,
-            "/score/physician",
-            "判定スコアを判定した医師が書かれていません",
-            "the physician who assessed the score is not given",
-        );
-    }
-    care_items(&assessment.care, "/care", out);
-}
-
-fn declared_score(assessment: &Assessment, total: u32, class: ScoreClass, out: &mut Vec<Diagnostic>) {
-    if let Some(declared) = assessment.score.declared_total
-        && declared != total
-    {
-        push(
-            out,
-            Code::DeclaredTotalMismatch,
-            "/score/declaredTotal",
-            format!("記載された合計点がケアの項目から計算した {total} 点と一致しません"),
-            format!("the total as written does not match the {total} points computed from the care items"),
-        );
-    }
-    if let Some(declared) = assessment.score.declared_class
-        && declared != class
-    {
-        push(
-            out,
-            Code::DeclaredClassMismatch,
-            "/score/declaredClass",
-            format!("記載された区分が計算結果「{}」と一致しません", class.label(crate::Lang::Ja)),
-            format!("the class as written does not match the computed class \"{}\"", class.label(crate::Lang::En)),
-        );
-    }
-}
-
-fn consent(consent: &Consent, out: &mut Vec<Diagnostic>) {
-    let birth = consent.child.birth_date;
-    child_name(&consent.child.name, "/child/name", out);
-    let period = &consent.period;
-    birth_before(birth, period.start, "/child/birthDate", "同意の開始日", "the start of the consent", out);
-    match (period.until, period.end) {
-        (ConsentUntil::FixedDate, None) => {
-            push(
-                out,
-                Code::ConsentEndMissing,
-                "/period/end",
-                "期日までの同意には終了日が必要です",
-                "a consent until a fixed date needs its end date",
-            );
-        }
-        (ConsentUntil::FixedDate, Some(end)) if end < period.start => {
-            push(
-                out,
-                Code::PeriodInverted,
-                "/period/end",
-                "同意の終了日が開始日より前です",
-                "the consent ends before it starts",
-            );
-        }
-        (ConsentUntil::Age18 | ConsentUntil::MovingOut, Some(_)) => {
-            push(
-                out,
-                Code::ConsentEndUnexpected,
-                "/period/end",
-                "期日まででない同意に終了日が書かれています",
-                "an end date is given for a consent that does not end on a fixed date",
-            );
-        }
-        _ => {}
-    }
-    if consent.purposes.contains(&Purpose::Other) && consent.purpose_note.is_none() {
-        push(
-            out,
-            Code::OtherWithoutName,
-            "/purposeNote",
-            "「その他」の利用目的の内容がありません",
-            "the \"other\" purpose is not described",
-        );
-    }
-    for (i, recipient) in consent.recipients.iter().enumerate() {
-        let other = matches!(recipient.kind, RecipientKind::OtherCityDepartment | RecipientKind::OtherOutsideBody);
-        if other && recipient.name.is_none() {
-            push(
-                out,
-                Code::OtherWithoutName,
-                format!("/recipients/{i}/name"),
-                "「その他」の共有先の名称がありません",
-                "an \"other\" recipient has no name",
-            );
-        }
-    }
-    let mut first_signed: Option<Date> = None;
-    for (i, signer) in consent.signers.iter().enumerate() {
-        let base = format!("/signers/{i}");
-        if !signer.relationship.may_consent_for_child() {
-            out.push(
-                Diagnostic::new(
-                    Code::SignerCannotConsent,
-                    format!("{base}/relationship"),
-                    Message::new(
-                        format!(
-                            "続柄「{}」の人はこどもに代わって同意できません",
-                            signer.relationship.label(crate::Lang::Ja)
-                        ),
-                        format!(
-                            "a signer who is the child's {} cannot consent for the child",
-                            signer.relationship.label(crate::Lang::En).to_lowercase()
-                        ),
-                    ),
-                )
-                .with_hint(Message::new(
-                    "親権者 (父母)・未成年後見人・施設長が署名し、代筆は proxy に書いてください",
-                    "a parent, legal guardian or facility head signs; someone writing for them goes under proxy",
-                )),
-            );
-        }
-        if signer.signed_on < birth {
-            push(
-                out,
-                Code::DateOrder,
-                format!("{base}/signedOn"),
-                "署名日が生年月日より前です",
-                "the signature date is before the date of birth",
-            );
-        }
-        first_signed = Some(first_signed.map_or(signer.signed_on, |d| d.min(signer.signed_on)));
-    }
-    if let Some(revoked) = consent.revocation.revoked_on
-        && (first_signed.is_some_and(|signed| revoked < signed) || revoked < period.start)
-    {
-        push(
-            out,
-            Code::RevokedBeforeSigned,
-            "/revocation/revokedOn",
-            "撤回日が署名日又は同意の開始日より前です",
-            "the consent is revoked before it was signed or started",
-        );
-    }
-    if let Some(signed) = first_signed
-        && consent.receipt.received_on < signed
-    {
-        push(
-            out,
-            Code::ReceivedBeforeSigned,
-            "/receipt/receivedOn",
-            "受付日が署名日より前です",
-            "the consent was received before it was signed",
-        );
-    }
-}
-
-fn birth_before(birth: Date, date: Date, pointer: &str, ja_what: &str, en_what: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn birth_before(
+    birth: Date,
+    date: Date,
+    pointer: &str,
+    ja_what: &str,
+    en_what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     if birth > date {
         push(
             out,
@@ -324,7 +99,7 @@ fn birth_before(birth: Date, date: Date, pointer: &str, ja_what: &str, en_what: 
     }
 }
 
-fn age_at(birth: Date, on: Date, out: &mut Vec<Diagnostic>) {
+pub(crate) fn age_at(birth: Date, on: Date, out: &mut Vec<Diagnostic>) {
     if let Some(age) = birth.years_until(on)
         && age >= 18
     {
@@ -345,7 +120,7 @@ fn age_at(birth: Date, on: Date, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn child_name(name: &PersonName, base: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn child_name(name: &PersonName, base: &str, out: &mut Vec<Diagnostic>) {
     if name.family_reading.is_none() || (name.given.is_some() && name.given_reading.is_none()) {
         push(
             out,
@@ -389,7 +164,7 @@ fn range<U: Unit>(range: Option<&QuantityRange<U>>, pointer: String, out: &mut V
     }
 }
 
-fn care_items(care: &CareItems, base: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn care_items(care: &CareItems, base: &str, out: &mut Vec<Diagnostic>) {
     if let Some(ventilator) = &care.ventilator {
         for (i, device) in ventilator.devices.iter().enumerate() {
             use crate::care::VentilatorKind::{Invasive, Nppv};

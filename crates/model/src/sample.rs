@@ -366,10 +366,10 @@ mod tests {
 
     #[test]
     fn samples_are_valid_and_without_errors() {
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             for index in 0..300 {
                 let document = sample(kind, 7, index);
-                let report = validate_value(&document);
+                let report = validate_value(document.clone());
                 let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
                 assert!(report.is_valid(), "{kind} #{index}: {errors:#?}\n{document:#}");
             }

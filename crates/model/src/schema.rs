@@ -8,8 +8,7 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::direct::{CompiledSchema, Unsupported};
-use crate::documents::{Assessment, Consent, FORMAT_VERSION, InstructionSheet, Kind};
+use crate::documents::{FORMAT_VERSION, Kind};
 
 /// Where the schemas are published; `$id` is this, the format version and the kind.
 const SCHEMA_BASE: &str = "https://tsunagu-jp.github.io/tsunagu/schemas";
@@ -21,11 +20,7 @@ pub fn schema_id(kind: Kind) -> String {
 
 /// The JSON Schema of a kind, as checked in under `schemas/`.
 pub fn schema_json(kind: Kind) -> Value {
-    let mut schema = match kind {
-        Kind::Instruction => generate::<InstructionSheet>(),
-        Kind::Assessment => generate::<Assessment>(),
-        Kind::Consent => generate::<Consent>(),
-    };
+    let mut schema = kind.generate_schema();
     if let Some(object) = schema.as_object_mut() {
         // `$schema` first, then `$id`, then the rest, as people expect to read them.
         let rest = std::mem::take(object);
@@ -36,7 +31,7 @@ pub fn schema_json(kind: Kind) -> Value {
     schema.to_value()
 }
 
-fn generate<T: JsonSchema>() -> Schema {
+pub(crate) fn generate<T: JsonSchema>() -> Schema {
     SchemaSettings::draft2020_12()
         .for_deserialize()
         .with_transform(NoNull)
@@ -141,35 +136,29 @@ impl Transform for VocabularyTitles {
 
 /// The schemas of every kind, generated once per process, and their compiled validators.
 pub struct SchemaSet {
-    schemas: [Value; 3],
-    validators: [jsonschema::Validator; 3],
-    /// For the one-pass route; a schema it cannot compile leaves that kind to `jsonschema`.
-    direct: [Result<CompiledSchema, Unsupported>; 3],
-}
-
-fn index(kind: Kind) -> usize {
-    match kind {
-        Kind::Instruction => 0,
-        Kind::Assessment => 1,
-        Kind::Consent => 2,
-    }
+    /// Per kind, in the order of [`Kind::ALL`].
+    schemas: Vec<Value>,
+    validators: Vec<jsonschema::Validator>,
 }
 
 static SCHEMAS: LazyLock<SchemaSet> = LazyLock::new(SchemaSet::build);
 
 impl SchemaSet {
     fn build() -> Self {
-        let schemas = Kind::ALL.map(schema_json);
-        let validators = Kind::ALL.map(|kind| {
-            jsonschema::options()
-                .with_draft(jsonschema::Draft::Draft202012)
-                .should_validate_formats(true)
-                .build(&schemas[index(kind)])
-                // The schemas are generated from our own types; a failure here is a bug caught by tests.
-                .unwrap_or_else(|error| panic!("the generated {kind} schema does not compile: {error}"))
-        });
-        let direct = Kind::ALL.map(|kind| CompiledSchema::compile(&schemas[index(kind)]));
-        Self { schemas, validators, direct }
+        let schemas: Vec<Value> = Kind::ALL.iter().map(|&kind| schema_json(kind)).collect();
+        let validators = Kind::ALL
+            .iter()
+            .zip(&schemas)
+            .map(|(kind, schema)| {
+                jsonschema::options()
+                    .with_draft(jsonschema::Draft::Draft202012)
+                    .should_validate_formats(true)
+                    .build(schema)
+                    // The schemas are generated from our own types; a failure here is a bug caught by tests.
+                    .unwrap_or_else(|error| panic!("the generated {kind} schema does not compile: {error}"))
+            })
+            .collect();
+        Self { schemas, validators }
     }
 
     /// The process-wide set, compiled on first use.
@@ -179,22 +168,11 @@ impl SchemaSet {
 
     /// The schema of a kind (the same value [`schema_json`] generates), without generating it again.
     pub fn schema(&self, kind: Kind) -> &Value {
-        &self.schemas[index(kind)]
-    }
-
-    /// The schema compiled for the one-pass route, if every keyword in it is one that route checks.
-    pub(crate) fn compiled(&self, kind: Kind) -> Option<&CompiledSchema> {
-        self.direct[index(kind)].as_ref().ok()
-    }
-
-    /// Why the one-pass route cannot check a kind, if it cannot.
-    #[cfg(test)]
-    pub(crate) fn direct_unsupported(&self, kind: Kind) -> Option<&Unsupported> {
-        self.direct[index(kind)].as_ref().err()
+        &self.schemas[kind.index()]
     }
 
     /// The compiled validator of a kind (for benchmarks of the schema stage alone).
     pub fn validator(&self, kind: Kind) -> &jsonschema::Validator {
-        &self.validators[index(kind)]
+        &self.validators[kind.index()]
     }
 }

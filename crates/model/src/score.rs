@@ -11,11 +11,11 @@ use crate::care::{CareItems, WatchLevel2, WatchLevel3};
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Message, Severity};
 use crate::documents::Document;
-use crate::vocab::vocabulary;
+use crate::vocab::{Vocabulary, vocabulary};
 
 vocabulary! {
     /// # 判定スコアによる区分 / Class given by the score
-    pub enum ScoreClass {
+    pub enum ScoreClass: "scoreClass" {
         Highest = "highest" => "最も高い区分 (32点以上)" / "Highest class (32 points or more)",
         Middle = "middle" => "中間の区分 (16点以上)" / "Middle class (16 points or more)",
         Lowest = "lowest" => "最も低い区分 (3点以上)" / "Lowest class (3 points or more)",
@@ -185,11 +185,24 @@ impl ScoreItem {
 
 /// The watch level given for a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Watch {
     High,
     Mid,
     Low,
+}
+
+impl Watch {
+    /// The level's label (高・中・低), as its vocabulary says.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let level = match self {
+            Self::High => WatchLevel3::High,
+            Self::Mid => WatchLevel3::Mid,
+            Self::Low => WatchLevel3::Low,
+        };
+        level.label(lang)
+    }
 }
 
 impl From<WatchLevel3> for Watch {
@@ -213,8 +226,11 @@ impl From<WatchLevel2> for Watch {
 
 /// One counted row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreLine {
+    /// The row's number in the table, e.g. `7(2)`.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub item: ScoreItem,
     /// JSON Pointer to the care item the row comes from.
     pub pointer: String,
@@ -236,6 +252,7 @@ impl Serialize for ScoreItem {
 
 /// The computed score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Score {
     pub lines: Vec<ScoreLine>,
@@ -260,28 +277,7 @@ pub struct ScoreContext {
 
 /// The score of a document's care items, or `None` for a kind without them.
 pub fn score_document(document: &Document) -> Option<Score> {
-    match document {
-        Document::Instruction(sheet) => Some(score(
-            &sheet.care,
-            "/care",
-            ScoreContext {
-                on: sheet.issue_date,
-                missing_watch: Severity::Warning,
-                // The sheet itself is the physician's instruction.
-                seizure_instruction_on_file: Some(true),
-            },
-        )),
-        Document::Assessment(assessment) => Some(score(
-            &assessment.care,
-            "/care",
-            ScoreContext {
-                on: assessment.assessed_on,
-                missing_watch: Severity::Error,
-                seizure_instruction_on_file: assessment.score.seizure_instruction_on_file,
-            },
-        )),
-        Document::Consent(_) => None,
-    }
+    document.care().map(|section| score(section.care, section.pointer, section.context))
 }
 
 struct Tally<'a> {

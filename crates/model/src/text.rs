@@ -171,69 +171,7 @@ fn pointer(path: &[Step<'_>]) -> String {
     out
 }
 
-/// Whether no string read from this JSON text (valid UTF-8) can hold a refused
-/// character: none is written in it, and no escape could write one (`\b`,
-/// `\f`, `\u…`). One pass over the whole text, so a clean document's strings
-/// need no look each.
-pub(crate) fn json_text_is_clean(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // Chunks with nothing to look at are passed over whole (most ASCII and kana/kanji ones).
-        let end = bytes.len().min(at + 16);
-        if let Some(chunk) = bytes.get(at..end).and_then(|chunk| <&[u8; 16]>::try_from(chunk).ok())
-            && !any_of_16(chunk, worth_a_look)
-        {
-            at = end;
-            continue;
-        }
-        while at < end {
-            let b = bytes[at];
-            if b == b'\\' {
-                if matches!(bytes.get(at + 1), Some(b'b' | b'f' | b'u')) {
-                    return false;
-                }
-                at += 2;
-            } else if SUSPECT[usize::from(b)] {
-                // A suspect byte is ASCII or a lead byte, so a character starts here.
-                let c = text.get(at..).and_then(|rest| rest.chars().next());
-                if c.is_none_or(|c| Forbidden::of(c).is_some()) {
-                    return false;
-                }
-                at += c.map_or(1, char::len_utf8);
-            } else {
-                at += 1;
-            }
-        }
-    }
-    true
-}
-
-/// Whether any of sixteen bytes is one `wanted` picks. A fixed length and no
-/// early exit let the compiler test all sixteen in a few vector instructions.
-#[inline]
-fn any_of_16(chunk: &[u8; 16], wanted: impl Fn(u8) -> bool) -> bool {
-    chunk.iter().fold(0_u8, |any, &b| any | u8::from(wanted(b))) != 0
-}
-
-/// A suspect byte or the backslash of an escape, in comparisons the compiler
-/// runs 16 bytes at a time (a table look-up it cannot).
-#[inline]
-#[allow(clippy::needless_bitwise_bool)] // Branch-free on purpose: it is what lets the loop vectorise.
-fn worth_a_look(b: u8) -> bool {
-    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-        | (b == 0x7F)
-        | (b == 0xC2)
-        | (b == 0xD8)
-        | (b == 0xE1)
-        | (b == 0xE2)
-        | (b == 0xEF)
-        | matches!(b, 0xF0..=0xF4)
-        | (b == b'\\')
-}
-
-#[inline]
-pub(crate) fn first_refused(text: &str) -> Option<(Forbidden, char)> {
+fn first_refused(text: &str) -> Option<(Forbidden, char)> {
     if !text.bytes().any(|b| SUSPECT[usize::from(b)]) {
         return None;
     }
@@ -283,30 +221,6 @@ mod tests {
                 let first = c.encode_utf8(&mut buffer).as_bytes()[0];
                 assert!(SUSPECT[usize::from(first)], "U+{code:04X}");
             }
-        }
-    }
-
-    #[test]
-    fn a_whole_json_text_is_clean_only_if_no_string_in_it_can_hold_a_refused_character() {
-        for b in 0..=u8::MAX {
-            assert_eq!(worth_a_look(b), SUSPECT[usize::from(b)] || b == b'\\', "{b:#04X}");
-        }
-        for clean in ["{\"a\": \"湊 — ①（髙﨑）\\n\\t\\\"\\\\\"}", "[\"\\\\u\"]", "\"…\"", "{\n\t\"a\": 1\r\n}"]
-        {
-            assert!(json_text_is_clean(clean), "{clean}");
-        }
-        let long = "あ".repeat(40);
-        for dirty in [
-            "\"\\u0041\"".to_owned(),
-            "\"\\b\"".into(),
-            "\"\\f\"".into(),
-            "\"a\u{202E}\"".into(),
-            "\"\u{FEFF}\"".into(),
-            "\"\u{1}\"".into(),
-            format!("\"{long}\u{200B}{long}\""),
-            format!("\"{long}\\u{long}\""),
-        ] {
-            assert!(!json_text_is_clean(&dirty), "{dirty:?}");
         }
     }
 

@@ -2,11 +2,11 @@
 //! the schema cannot express. Every problem is returned at once.
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
-use serde::Deserialize;
 use serde_json::Value;
 
+use crate::Lang;
 use crate::diagnostic::{Code, Diagnostic, Message, Severity, escape_token};
-use crate::documents::{Assessment, Consent, Document, FormatVersion, InstructionSheet, Kind};
+use crate::documents::{Document, FormatVersion, Kind};
 use crate::json::parse_json;
 use crate::rules;
 use crate::schema::SchemaSet;
@@ -38,34 +38,20 @@ impl Report {
     }
 }
 
-/// Validates the bytes of one JSON document of any kind.
-///
-/// A valid document is usually proven so in one pass ([`validate_direct`]);
-/// anything else takes the full route, which reports every problem.
+/// Validates the bytes of one JSON document of any kind: the strict reader, the
+/// kind's schema, then the rules the schema cannot express. Every tool reads JSON
+/// documents through here (the CLI, batch, the browser modules).
 pub fn validate(bytes: &[u8]) -> Report {
-    if let Some(report) = crate::direct::validate(bytes) {
-        return report;
-    }
     match parse_json(bytes) {
-        Ok(value) => validate_owned(value),
+        Ok(value) => validate_value(value),
         Err(error) => Report::failed(None, vec![error.into_diagnostic()]),
     }
 }
 
-/// The one-pass route alone: the report of a document it proves valid, or
-/// `None` where [`validate`] would take the full route. For benchmarks and tests.
-pub fn validate_direct(bytes: &[u8]) -> Option<Report> {
-    crate::direct::validate(bytes)
-}
-
-/// Validates a parsed JSON value of any kind (always the full route).
-pub fn validate_value(value: &Value) -> Report {
-    validate_owned(value.clone())
-}
-
-/// Validates a value it may take apart: the typed document is built by moving
-/// the value's strings rather than copying them. Prefer it when the value is not needed after.
-pub fn validate_owned(owned: Value) -> Report {
+/// Validates a document already read into a JSON value (from XML, or upgraded by
+/// [`crate::migrate`]): the same schema and rules as [`validate`]. The value is taken
+/// apart to build the typed document, so its strings are moved, not copied.
+pub fn validate_value(owned: Value) -> Report {
     let value = &owned;
     let Some(object) = value.as_object() else {
         let message = Message::new("文書は JSON オブジェクトでなければなりません", "a document must be a JSON object");
@@ -75,8 +61,8 @@ pub fn validate_owned(owned: Value) -> Report {
         None => {
             let message = Message::new("文書の種類 (kind) がありません", "the document kind (kind) is missing");
             let hint = Message::new(
-                "kind に instruction・assessment・consent のいずれかを書いてください",
-                "set kind to instruction, assessment or consent",
+                format!("kind に {} のいずれかを書いてください", kind_names(Lang::Ja)),
+                format!("set kind to {}", kind_names(Lang::En)),
             );
             return Report::failed(None, vec![Diagnostic::new(Code::KindMissing, "/kind", message).with_hint(hint)]);
         }
@@ -86,8 +72,8 @@ pub fn validate_owned(owned: Value) -> Report {
             } else {
                 let message = Message::new("文書の種類 (kind) が不明です", "unknown document kind (kind)");
                 let hint = Message::new(
-                    "instruction・assessment・consent のいずれかです",
-                    "expected instruction, assessment or consent",
+                    format!("{} のいずれかです", kind_names(Lang::Ja)),
+                    format!("expected {}", kind_names(Lang::En)),
                 );
                 return Report::failed(
                     None,
@@ -121,7 +107,7 @@ pub fn validate_owned(owned: Value) -> Report {
     let mut text_problems = Vec::new();
     crate::text::check(value, &mut text_problems);
 
-    let document = match typed(kind, owned) {
+    let document = match kind.read(owned) {
         Ok(document) => document,
         Err(error) => {
             // The schema and the types are generated from one source, so this means a bug;
@@ -154,12 +140,13 @@ impl ClassifyName for serde_json::Error {
     }
 }
 
-fn typed(kind: Kind, value: Value) -> Result<Document, serde_json::Error> {
-    Ok(match kind {
-        Kind::Instruction => Document::Instruction(Box::new(InstructionSheet::deserialize(value)?)),
-        Kind::Assessment => Document::Assessment(Box::new(Assessment::deserialize(value)?)),
-        Kind::Consent => Document::Consent(Box::new(Consent::deserialize(value)?)),
-    })
+/// `instruction・assessment・consent`, or `instruction, assessment or consent`.
+fn kind_names(lang: Lang) -> String {
+    let names: Vec<&str> = Kind::ALL.iter().map(|kind| kind.as_str()).collect();
+    match (lang, names.split_last()) {
+        (Lang::En, Some((last, rest))) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join("・"),
+    }
 }
 
 /// Errors first, then in document order of their pointers.

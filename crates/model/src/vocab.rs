@@ -5,6 +5,9 @@ use crate::Lang;
 
 /// A value of a controlled vocabulary.
 pub trait Vocabulary: Copy + 'static {
+    /// The vocabulary's stable name, e.g. `facilityKind`: what templates, the page and
+    /// the label catalog call it. Chosen by hand, so renaming a Rust type changes nothing.
+    const NAME: &'static str;
     /// Every value, in form order.
     const ALL: &'static [Self];
     /// The name used in JSON.
@@ -13,17 +16,18 @@ pub trait Vocabulary: Copy + 'static {
     fn label(self, lang: Lang) -> &'static str;
 }
 
-/// Declares a vocabulary enum; each variant's doc comment is `日本語 / English`,
-/// which becomes its title in the schema and its label on paper.
+/// Declares a vocabulary enum with its stable name; each variant's doc comment is
+/// `日本語 / English`, which becomes its title in the schema and its label on paper.
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident {
+        pub enum $name:ident: $stable:literal {
             $($variant:ident = $json:literal => $ja:literal / $en:literal,)*
         }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
         pub enum $name {
             $(
                 #[doc = $ja]
@@ -35,6 +39,7 @@ macro_rules! vocabulary {
         }
 
         impl $crate::vocab::Vocabulary for $name {
+            const NAME: &'static str = $stable;
             const ALL: &'static [Self] = &[$(Self::$variant),*];
 
             fn as_str(self) -> &'static str {
@@ -59,7 +64,7 @@ vocabulary! {
     /// # 言語 / Language
     ///
     /// 文書の記入言語 (BCP 47)。/ The language the document is written in (BCP 47).
-    pub enum DocLanguage {
+    pub enum DocLanguage: "docLanguage" {
         Ja = "ja" => "日本語" / "Japanese",
         En = "en" => "英語" / "English",
     }
@@ -76,7 +81,7 @@ impl From<DocLanguage> for Lang {
 
 vocabulary! {
     /// # 性別 / Sex
-    pub enum Sex {
+    pub enum Sex: "sex" {
         Male = "male" => "男" / "Male",
         Female = "female" => "女" / "Female",
         Other = "other" => "その他" / "Other",
@@ -88,7 +93,7 @@ vocabulary! {
     /// # 続柄 / Relationship
     ///
     /// こどもから見た続柄。/ Relationship to the child.
-    pub enum Relationship {
+    pub enum Relationship: "relationship" {
         Mother = "mother" => "母" / "Mother",
         Father = "father" => "父" / "Father",
         Grandmother = "grandmother" => "祖母" / "Grandmother",
@@ -112,7 +117,7 @@ impl Relationship {
 
 vocabulary! {
     /// # 施設の種別 / Facility kind
-    pub enum FacilityKind {
+    pub enum FacilityKind: "facilityKind" {
         Nursery = "nursery" => "保育所" / "Nursery (day care)",
         Kindergarten = "kindergarten" => "幼稚園" / "Kindergarten",
         CertifiedChildcare = "certifiedChildcare" => "認定こども園" / "Certified childcare centre",
@@ -128,7 +133,7 @@ vocabulary! {
 
 vocabulary! {
     /// # 署名の方法 / How the document is signed
-    pub enum SignatureMethod {
+    pub enum SignatureMethod: "signatureMethod" {
         Handwritten = "handwritten" => "自署" / "Own-hand signature",
         NameAndSeal = "nameAndSeal" => "記名押印" / "Printed name and seal",
     }

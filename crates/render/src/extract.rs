@@ -3,7 +3,7 @@
 use std::fmt;
 
 use lopdf::{Dictionary, Object};
-use tsunagu_model::MAX_DOCUMENT_BYTES;
+use tsunagu_model::{MAX_DOCUMENT_BYTES, Message};
 
 use crate::ATTACHMENT_NAME;
 
@@ -23,29 +23,34 @@ pub enum ExtractError {
     BadAttachment,
 }
 
+impl ExtractError {
+    /// What went wrong, in Japanese and English.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::NotPdf => Message::fixed(
+                "PDF として読めません (壊れているか途中までしかありません)",
+                "not a readable PDF (damaged or truncated)",
+            ),
+            Self::TooLarge => Message::fixed("PDF が大きすぎます", "the PDF is too large"),
+            Self::NoAttachment => Message::fixed(
+                "tsunagu の文書が添付されていない PDF です",
+                "the PDF carries no tsunagu document (no attachment named tsunagu-document.json)",
+            ),
+            Self::BadAttachment => Message::fixed(
+                "添付された文書が大きすぎるか、復号できません",
+                "the attached document is too large or cannot be decoded",
+            ),
+        }
+    }
+}
+
 impl fmt::Display for ExtractError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::NotPdf => "not a readable PDF (damaged or truncated)",
-            Self::TooLarge => "the PDF is too large",
-            Self::NoAttachment => "the PDF carries no tsunagu document (no attachment named tsunagu-document.json)",
-            Self::BadAttachment => "the attached document is too large or cannot be decoded",
-        })
+        f.write_str(&self.message().en)
     }
 }
 
 impl std::error::Error for ExtractError {}
-
-impl ExtractError {
-    pub fn message_ja(&self) -> &'static str {
-        match self {
-            Self::NotPdf => "PDF として読めません (壊れているか途中までしかありません)",
-            Self::TooLarge => "PDF が大きすぎます",
-            Self::NoAttachment => "tsunagu の文書が添付されていない PDF です",
-            Self::BadAttachment => "添付された文書が大きすぎるか、復号できません",
-        }
-    }
-}
 
 /// The attached JSON, as bytes (validate it with `tsunagu_model::validate`).
 #[derive(Debug, Clone, PartialEq, Eq)]

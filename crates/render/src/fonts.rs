@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use tsunagu_model::Message;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -33,9 +34,20 @@ pub struct FontError {
     pub index: usize,
 }
 
+impl FontError {
+    /// What went wrong, in Japanese and English.
+    pub fn message(&self) -> Message {
+        let n = self.index + 1;
+        Message::new(
+            format!("{n} 番目のフォントファイルを読めません"),
+            format!("font file {n} is not a font Typst can read"),
+        )
+    }
+}
+
 impl std::fmt::Display for FontError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "font file {} is not a font Typst can read", self.index)
+        f.write_str(&self.message().en)
     }
 }
 

@@ -1,13 +1,14 @@
 //! What the templates read: the document as written, plus everything derived
-//! for paper (era dates, ages, labels in the form's language, the score), so
-//! the templates only lay out and never compute.
+//! for paper (era dates, ages, label/value rows, the score), so the templates
+//! only lay out and never compute. Nothing here is kind-specific.
 //!
 //! Field labels come from the JSON Schema titles (`日本語 / English`), the one
 //! source of the format's wording, so any care item renders without a template
-//! change.
+//! change. Vocabulary labels come from the model's catalog, in its own file
+//! (`/data/labels.json`).
 
 use serde_json::{Map, Value, json};
-use tsunagu_model::{Date, Document, Kind, Lang, SchemaSet, ScoreItem, Vocabulary, Watch, find_string, score_document};
+use tsunagu_model::{Date, Document, Lang, SchemaSet, ScoreItem, Vocabulary, Watch, find_string, score_document};
 
 use crate::world::RenderOptions;
 
@@ -16,7 +17,7 @@ pub fn build(document: &Document, value: &Value, options: RenderOptions, digest:
     let lang = options.lang;
     let kind = document.kind();
     let root = SchemaSet::get().schema(kind);
-    let mut view = json!({
+    json!({
         "lang": lang.as_str(),
         "draft": options.draft,
         "kind": kind.as_str(),
@@ -29,44 +30,11 @@ pub fn build(document: &Document, value: &Value, options: RenderOptions, digest:
         },
         "doc": value,
         "dates": dates(value, lang),
-    });
-    // The blocks each kind's template prints as label/value rows.
-    let sections: &[&str] = match kind {
-        Kind::Instruction => &["dailyLife", "clinicalInformation"],
-        Kind::Assessment => &["dailyLife", "family", "wishes", "disaster"],
-        Kind::Consent => &[],
-    };
-    let sections: Map<String, Value> = sections
-        .iter()
-        .map(|&name| ((*name).to_owned(), rows_of(value.get(name), root, &["properties", name], lang)))
-        .collect();
-    let mut extra = json!({
         "age": age_text(document.birth_date(), document.date(), lang),
-        "sections": sections,
-        "labels": labels(root, lang),
-    });
-    if kind == Kind::Consent {
-        extra["checklists"] = json!({
-            "purposes": checklist(value.get("purposes"), root, "Purpose", lang),
-            "scope": checklist(value.get("scope"), root, "InformationScope", lang),
-            "recipients": checklist(
-                Some(&Value::Array(
-                    value["recipients"].as_array().into_iter().flatten().map(|r| r["kind"].clone()).collect(),
-                )),
-                root,
-                "RecipientKind",
-                lang,
-            ),
-            "until": checklist(value["period"].get("until").map(|u| json!([u])).as_ref(), root, "ConsentUntil", lang),
-        });
-    } else {
-        extra["care"] = care(value.get("care"), root, lang);
-        extra["score"] = score(document, lang);
-    }
-    if let (Some(view), Value::Object(extra)) = (view.as_object_mut(), extra) {
-        view.extend(extra);
-    }
-    view
+        "rows": top_level_rows(value, root, lang),
+        "care": value.get("care").map_or(Value::Null, |care| self::care(care, root, lang)),
+        "score": score(document, lang),
+    })
 }
 
 /// A date for paper: 令和8年4月1日, or 1 April 2026 (Reiwa 8) in English.
@@ -156,11 +124,19 @@ fn schema_at<'a>(root: &'a Value, path: &[&str]) -> &'a Value {
     node
 }
 
-fn rows_of(value: Option<&Value>, root: &Value, path: &[&str], lang: Lang) -> Value {
-    match value {
-        Some(value) => Value::Array(rows(value, schema_at(root, path), root, lang)),
-        None => Value::Array(Vec::new()),
-    }
+/// Label/value rows of each block at the top of the document (an object other
+/// than the care items, which have their own view), by field name.
+fn top_level_rows(value: &Value, root: &Value, lang: Lang) -> Value {
+    let Some(properties) = root.get("properties").and_then(Value::as_object) else { return Value::Null };
+    let rows: Map<String, Value> = properties
+        .iter()
+        .filter(|(key, _)| !matches!(key.as_str(), "care" | "extensions"))
+        .filter_map(|(key, property)| {
+            let item = value.get(key).filter(|item| item.is_object())?;
+            Some((key.clone(), Value::Array(rows(item, property, root, lang))))
+        })
+        .collect();
+    Value::Object(rows)
 }
 
 /// Label/value rows for an object, in schema order, nested for sub-objects.
@@ -247,10 +223,10 @@ fn scalar(item: &Value, target: &Value, lang: Lang) -> Option<String> {
 }
 
 /// The care block: a checklist of every category, then a section per item present.
-fn care(value: Option<&Value>, root: &Value, lang: Lang) -> Value {
-    let node = resolve(&root["$defs"]["CareItems"], root);
+fn care(value: &Value, root: &Value, lang: Lang) -> Value {
+    let node = resolve(schema_at(root, &["properties", "care"]), root);
     let empty = Map::new();
-    let present = value.and_then(Value::as_object).unwrap_or(&empty);
+    let present = value.as_object().unwrap_or(&empty);
     let mut checklist = Vec::new();
     let mut sections = Vec::new();
     for (key, property) in node["properties"].as_object().into_iter().flatten() {
@@ -271,53 +247,6 @@ fn care(value: Option<&Value>, root: &Value, lang: Lang) -> Value {
     json!({ "checklist": checklist, "sections": sections })
 }
 
-/// Every option of a vocabulary, checked where the document chose it.
-fn checklist(chosen: Option<&Value>, root: &Value, vocabulary: &str, lang: Lang) -> Value {
-    let chosen: Vec<&Value> = chosen.and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
-    let options = root["$defs"][vocabulary]["oneOf"].as_array().cloned().unwrap_or_default();
-    Value::Array(
-        options
-            .iter()
-            .map(|option| {
-                let title = option.get("title").and_then(Value::as_str).unwrap_or_default();
-                let checked = option.get("const").is_some_and(|c| chosen.contains(&c));
-                json!({ "label": pick(title, lang), "checked": checked })
-            })
-            .collect(),
-    )
-}
-
-/// Labels of the vocabulary values and fields the templates print by hand.
-fn labels(root: &Value, lang: Lang) -> Value {
-    let mut out = Map::new();
-    for (name, def) in root["$defs"].as_object().into_iter().flatten() {
-        if let Some(options) = def.get("oneOf").and_then(Value::as_array) {
-            let mut map = Map::new();
-            for option in options {
-                if let (Some(c), Some(t)) =
-                    (option.get("const").and_then(Value::as_str), option.get("title").and_then(Value::as_str))
-                {
-                    map.insert(c.to_owned(), Value::String(pick(t, lang)));
-                }
-            }
-            out.insert(name.clone(), Value::Object(map));
-        }
-    }
-    Value::Object(out)
-}
-
-fn watch_label(watch: Option<Watch>, lang: Lang) -> &'static str {
-    match (watch, lang) {
-        (Some(Watch::High), Lang::Ja) => "高",
-        (Some(Watch::Mid), Lang::Ja) => "中",
-        (Some(Watch::Low), Lang::Ja) => "低",
-        (Some(Watch::High), Lang::En) => "high",
-        (Some(Watch::Mid), Lang::En) => "mid",
-        (Some(Watch::Low), Lang::En) => "low",
-        (None, _) => "",
-    }
-}
-
 /// The score as the official table: every row, with points where counted.
 fn score(document: &Document, lang: Lang) -> Value {
     let Some(score) = score_document(document) else { return Value::Null };
@@ -334,7 +263,7 @@ fn score(document: &Document, lang: Lang) -> Value {
                 "mid": cell(item.watch_points(Watch::Mid)),
                 "low": cell(item.watch_points(Watch::Low)),
                 "counted": line.is_some(),
-                "watch": watch_label(line.and_then(|l| l.watch), lang),
+                "watch": line.and_then(|l| l.watch).map_or("", |watch| watch.label(lang)),
                 "points": line.map(|l| l.points),
                 "note": line.and_then(|l| l.note.as_ref()).map(|n| n.get(lang).to_owned()),
             })

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use tsunagu_model::{Date, Document, Forbidden, Lang, Vocabulary, find_string};
+use tsunagu_model::{Date, Document, Forbidden, Kind, Lang, Message, Vocabulary, find_string};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -39,53 +39,61 @@ pub enum RenderError {
     Template { messages: Vec<String> },
 }
 
+impl RenderError {
+    /// What went wrong, in Japanese and English. Names the field, never its text.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::MissingGlyph { pointer, .. } => Message::new(
+                format!("{pointer}: 埋め込みフォントにない文字があります (空白の四角で印刷されるため中止しました)"),
+                format!("{pointer}: a character is not in the embedded fonts and would print as a blank box"),
+            ),
+            Self::ForbiddenCharacter { pointer, codepoint } => Message::new(
+                format!(
+                    "{pointer}: 使えない文字 (U+{codepoint:04X}) があります (印刷されないか、表示と内容が食い違います)"
+                ),
+                format!(
+                    "{pointer}: contains U+{codepoint:04X}, a character no text may hold (invisible or misleading on paper)"
+                ),
+            ),
+            Self::Template { messages } => Message::new(
+                format!("テンプレートのエラー (tsunagu の不具合です): {}", messages.join("; ")),
+                format!("template error: {}", messages.join("; ")),
+            ),
+        }
+    }
+
+    /// Whether the document is at fault (a character it holds), not tsunagu.
+    pub fn is_in_document(&self) -> bool {
+        matches!(self, Self::MissingGlyph { .. } | Self::ForbiddenCharacter { .. })
+    }
+}
+
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::MissingGlyph { pointer, .. } => {
-                write!(f, "{pointer}: a character is not in the embedded fonts and would print as a blank box")
-            }
-            Self::ForbiddenCharacter { pointer, codepoint } => {
-                write!(
-                    f,
-                    "{pointer}: contains U+{codepoint:04X}, a character no text may hold (invisible or misleading on paper)"
-                )
-            }
-            Self::Template { messages } => write!(f, "template error: {}", messages.join("; ")),
-        }
+        f.write_str(&self.message().en)
     }
 }
 
 impl std::error::Error for RenderError {}
 
-impl RenderError {
-    /// The message in Japanese.
-    pub fn message_ja(&self) -> String {
-        match self {
-            Self::MissingGlyph { pointer, .. } => {
-                format!("{pointer}: 埋め込みフォントにない文字があります (空白の四角で印刷されるため中止しました)")
-            }
-            Self::ForbiddenCharacter { pointer, codepoint } => {
-                format!(
-                    "{pointer}: 使えない文字 (U+{codepoint:04X}) があります (印刷されないか、表示と内容が食い違います)"
-                )
-            }
-            Self::Template { messages } => {
-                format!("テンプレートのエラー (tsunagu の不具合です): {}", messages.join("; "))
-            }
-        }
+/// The layout every form shares.
+const COMMON_TEMPLATE: (&str, &str) = ("/templates/common.typ", include_str!("../templates/common.typ"));
+
+/// The template of a kind, `templates/<kind>.typ`: a new kind does not compile until it has one.
+fn template(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Instruction => include_str!("../templates/instruction.typ"),
+        Kind::Assessment => include_str!("../templates/assessment.typ"),
+        Kind::Consent => include_str!("../templates/consent.typ"),
     }
 }
 
-/// The templates, by path inside the virtual project.
-const TEMPLATES: [(&str, &str); 4] = [
-    ("/templates/common.typ", include_str!("../templates/common.typ")),
-    ("/templates/instruction.typ", include_str!("../templates/instruction.typ")),
-    ("/templates/assessment.typ", include_str!("../templates/assessment.typ")),
-    ("/templates/consent.typ", include_str!("../templates/consent.typ")),
-];
+fn template_path(kind: Kind) -> String {
+    format!("/templates/{}.typ", kind.as_str())
+}
 
 const VIEW_PATH: &str = "/data/view.json";
+const LABELS_PATH: &str = "/data/labels.json";
 const QR_PATH: &str = "/data/qr.svg";
 const DOCUMENT_PATH: &str = "/data/document.json";
 
@@ -101,7 +109,10 @@ pub struct Renderer {
     library: LazyHash<Library>,
     fonts: Fonts,
     templates: Vec<(FileId, Source)>,
+    /// The label catalog in each language ([`tsunagu_model::labels`]), as the templates read it.
+    labels: [Bytes; 2],
     view_id: FileId,
+    labels_id: FileId,
     qr_id: FileId,
     document_id: FileId,
     standards: PdfStandards,
@@ -109,18 +120,23 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(fonts: Fonts) -> Self {
-        let templates = TEMPLATES
-            .iter()
+        let kinds = Kind::ALL.iter().map(|&kind| (template_path(kind), template(kind)));
+        let templates = std::iter::once((COMMON_TEMPLATE.0.to_owned(), COMMON_TEMPLATE.1))
+            .chain(kinds)
             .map(|(path, text)| {
-                let id = file_id(path);
-                (id, Source::new(id, (*text).to_owned()))
+                let id = file_id(&path);
+                (id, Source::new(id, text.to_owned()))
             })
             .collect();
+        let labels = [Lang::Ja, Lang::En]
+            .map(|lang| Bytes::new(serde_json::to_vec(tsunagu_model::labels(lang)).unwrap_or_default()));
         Self {
             library: LazyHash::new(Library::default()),
             fonts,
             templates,
+            labels,
             view_id: file_id(VIEW_PATH),
+            labels_id: file_id(LABELS_PATH),
             qr_id: file_id(QR_PATH),
             document_id: file_id(DOCUMENT_PATH),
             // A constant, valid standard: checked by every render test.
@@ -193,6 +209,7 @@ impl Renderer {
             }
         }
         files.push((path(self.view_id), Some(world.view.to_vec())));
+        files.push((path(self.labels_id), Some(world.labels.to_vec())));
         files.push((path(self.qr_id), Some(world.qr.to_vec())));
         files.push((path(self.document_id), Some(world.document.to_vec())));
         Ok(files.into_iter().filter_map(|(path, bytes)| Some((path, bytes?))).collect())
@@ -219,7 +236,8 @@ impl Renderer {
         let date = document.date();
         Ok(DocumentWorld {
             renderer: self,
-            main: file_id(&format!("/templates/{}.typ", kind.as_str())),
+            main: file_id(&template_path(kind)),
+            labels: self.labels[usize::from(options.lang == Lang::En)].clone(),
             view: Bytes::new(serde_json::to_vec(&view).unwrap_or_default()),
             qr: Bytes::from_string(qr),
             document: Bytes::new(canonical),
@@ -346,6 +364,7 @@ struct DocumentWorld<'a> {
     renderer: &'a Renderer,
     main: FileId,
     view: Bytes,
+    labels: Bytes,
     qr: Bytes,
     document: Bytes,
     today: Option<Datetime>,
@@ -373,6 +392,8 @@ impl World for DocumentWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.renderer.view_id {
             Ok(self.view.clone())
+        } else if id == self.renderer.labels_id {
+            Ok(self.labels.clone())
         } else if id == self.renderer.qr_id {
             Ok(self.qr.clone())
         } else if id == self.renderer.document_id {

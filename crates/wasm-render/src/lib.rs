@@ -7,9 +7,20 @@
 // wasm-bindgen hands JavaScript values to exports by value.
 #![allow(clippy::needless_pass_by_value)]
 
-use tsunagu_model::{Lang, validate};
+use tsunagu_model::{Lang, Message, validate};
 use tsunagu_render::{Fonts, RenderOptions, Renderer, extract_attachment};
 use wasm_bindgen::prelude::*;
+
+/// A JavaScript `Error` whose `message` is the English text and whose `messages`
+/// holds both languages (`{ ja, en }`), so the page shows the one it is set to.
+fn error(message: &Message) -> JsValue {
+    let error = js_sys::Error::new(&message.en);
+    let both = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&both, &"ja".into(), &message.ja.as_ref().into());
+    let _ = js_sys::Reflect::set(&both, &"en".into(), &message.en.as_ref().into());
+    let _ = js_sys::Reflect::set(&error, &"messages".into(), &both);
+    error.into()
+}
 
 /// A warm renderer: fonts parsed once, then any number of PDFs.
 #[wasm_bindgen]
@@ -25,9 +36,8 @@ impl PdfRenderer {
     /// # Errors
     /// A file that is not a font.
     #[wasm_bindgen(constructor)]
-    pub fn new(fonts: Vec<js_sys::Uint8Array>) -> Result<PdfRenderer, JsError> {
-        let fonts = Fonts::from_files(fonts.iter().map(js_sys::Uint8Array::to_vec))
-            .map_err(|error| JsError::new(&error.to_string()))?;
+    pub fn new(fonts: Vec<js_sys::Uint8Array>) -> Result<PdfRenderer, JsValue> {
+        let fonts = Fonts::from_files(fonts.iter().map(js_sys::Uint8Array::to_vec)).map_err(|e| error(&e.message()))?;
         Ok(Self { renderer: Renderer::new(fonts) })
     }
 
@@ -38,22 +48,30 @@ impl PdfRenderer {
     /// # Errors
     /// An unreadable or invalid document (without `draft`), or a character the fonts lack;
     /// the message names the field, never the value.
-    pub fn render(&self, document: JsValue, lang: &str, draft: bool) -> Result<Vec<u8>, JsError> {
+    pub fn render(&self, document: JsValue, lang: &str, draft: bool) -> Result<Vec<u8>, JsValue> {
         let text = match document.as_string() {
             Some(text) => text,
             None => js_sys::JSON::stringify(&document)
                 .ok()
                 .and_then(|text| text.as_string())
-                .ok_or_else(|| JsError::new("not a JSON value"))?,
+                .ok_or_else(|| error(&Message::fixed("JSON にできない値です", "not a JSON value")))?,
         };
         let report = validate(text.as_bytes());
         let valid = report.is_valid();
-        let document = report.document.ok_or_else(|| JsError::new("the document cannot be read; validate it first"))?;
+        let document = report.document.ok_or_else(|| {
+            error(&Message::fixed(
+                "文書を読み込めません。先に確認してください",
+                "the document cannot be read; validate it first",
+            ))
+        })?;
         if !valid && !draft {
-            return Err(JsError::new("the document is not valid; validate it first, or render a draft"));
+            return Err(error(&Message::fixed(
+                "文書が有効ではありません。先に確認するか、下書きとして出力してください",
+                "the document is not valid; validate it first, or render a draft",
+            )));
         }
         let options = RenderOptions { lang: Lang::parse(lang).unwrap_or_default(), draft: !valid };
-        self.renderer.render(&document, &options).map_err(|error| JsError::new(&error.to_string()))
+        self.renderer.render(&document, &options).map_err(|e| error(&e.message()))
     }
 }
 
@@ -62,7 +80,9 @@ impl PdfRenderer {
 /// # Errors
 /// Not a PDF, no tsunagu attachment, or an attachment too large.
 #[wasm_bindgen]
-pub fn extract(pdf: &[u8]) -> Result<String, JsError> {
-    let extracted = extract_attachment(pdf).map_err(|error| JsError::new(&error.to_string()))?;
-    String::from_utf8(extracted.json).map_err(|_| JsError::new("the attachment is not UTF-8 text"))
+pub fn extract(pdf: &[u8]) -> Result<String, JsValue> {
+    let extracted = extract_attachment(pdf).map_err(|e| error(&e.message()))?;
+    String::from_utf8(extracted.json).map_err(|_| {
+        error(&Message::fixed("添付された文書が UTF-8 の文字列ではありません", "the attachment is not UTF-8 text"))
+    })
 }

@@ -12,31 +12,83 @@
 
 use serde::Serialize;
 use serde_json::{Value, json};
-use tsunagu_model::{Code, Diagnostic, FORMAT_VERSION, Kind, Lang, Report, SchemaSet, migrate};
+use tsify::Tsify;
+use tsunagu_model::{Code, Diagnostic, FORMAT_VERSION, Kind, Lang, Message, Report, SchemaSet, migrate};
 use wasm_bindgen::prelude::*;
 
+/// What [`validate`] returns: the CLI's `--format json` report without `file`.
+#[derive(Serialize, Tsify)]
+pub struct ValidationReport {
+    #[tsify(type = "Kind | null")]
+    pub kind: Option<Kind>,
+    pub valid: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl From<&Report> for ValidationReport {
+    fn from(report: &Report) -> Self {
+        Self { kind: report.kind, valid: report.is_valid(), diagnostics: report.diagnostics.clone() }
+    }
+}
+
+/// One step [`migrate_document`] took.
+#[derive(Serialize, Tsify)]
+pub struct MigrationStep {
+    pub to: &'static str,
+    pub pointer: String,
+    pub message: Message,
+}
+
+/// What [`migrate_document`] returns.
+#[derive(Serialize, Tsify)]
+pub struct MigrationResult {
+    pub from: String,
+    pub steps: Vec<MigrationStep>,
+    /// The upgraded document (validate it with `report`).
+    #[tsify(type = "Record<string, unknown>")]
+    pub document: Value,
+    pub report: ValidationReport,
+}
+
+/// A diagnostic code as [`codes`] lists it.
+#[derive(Serialize, Tsify)]
+pub struct CodeInfo {
+    #[tsify(type = "Code")]
+    pub code: Code,
+    pub severity: tsunagu_model::Severity,
+    pub summary: &'static str,
+}
+
+/// What [`version`] returns.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionInfo {
+    pub tsunagu: &'static str,
+    pub format_version: &'static str,
+}
+
 /// The version of this module (and of the format it writes).
-#[wasm_bindgen(js_name = version)]
+#[wasm_bindgen(js_name = version, unchecked_return_type = "VersionInfo")]
 #[must_use]
 pub fn version() -> JsValue {
-    to_js(&json!({ "tsunagu": env!("CARGO_PKG_VERSION"), "formatVersion": FORMAT_VERSION }))
+    to_js(&VersionInfo { tsunagu: env!("CARGO_PKG_VERSION"), format_version: FORMAT_VERSION })
 }
 
 /// Validates a document (an object, or the text of a JSON file).
 ///
 /// Returns `{ kind, valid, diagnostics }`: the CLI's `--format json` report without
 /// `file`. Messages are in both languages (`message.ja`, `message.en`).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "ValidationReport")]
 #[must_use]
-pub fn validate(document: JsValue) -> JsValue {
-    to_js(&report_json(&read_and_validate(&document)))
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue) -> JsValue {
+    to_js(&ValidationReport::from(&read_and_validate(&document)))
 }
 
 /// The medical-care score of an instruction sheet or an assessment, or `null`
 /// for a consent form or a document too broken to read.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Score | null")]
 #[must_use]
-pub fn score(document: JsValue) -> JsValue {
+pub fn score(#[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue) -> JsValue {
     let report = read_and_validate(&document);
     match report.document.as_ref().and_then(tsunagu_model::score_document) {
         Some(score) => to_js(&score),
@@ -48,7 +100,7 @@ pub fn score(document: JsValue) -> JsValue {
 ///
 /// # Errors
 /// An unknown kind.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
 pub fn schema(kind: &str) -> Result<JsValue, JsError> {
     Ok(to_js(SchemaSet::get().schema(parse_kind(kind)?)))
 }
@@ -57,7 +109,7 @@ pub fn schema(kind: &str) -> Result<JsValue, JsError> {
 ///
 /// # Errors
 /// An unknown kind.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
 pub fn sample(kind: &str, seed: u32, index: u32) -> Result<JsValue, JsError> {
     Ok(to_js(&tsunagu_model::sample(parse_kind(kind)?, u64::from(seed), u64::from(index))))
 }
@@ -67,7 +119,7 @@ pub fn sample(kind: &str, seed: u32, index: u32) -> Result<JsValue, JsError> {
 ///
 /// # Errors
 /// An unknown kind.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
 pub fn blank(kind: &str, id: &str) -> Result<JsValue, JsError> {
     let kind = parse_kind(kind)?;
     Ok(to_js(&json!({ "kind": kind.as_str(), "formatVersion": FORMAT_VERSION, "id": id, "language": "ja" })))
@@ -77,34 +129,56 @@ pub fn blank(kind: &str, id: &str) -> Result<JsValue, JsError> {
 ///
 /// # Errors
 /// A document that is not an object or whose version cannot be upgraded, with the diagnostic.
-#[wasm_bindgen]
-pub fn migrate_document(document: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "MigrationResult")]
+pub fn migrate_document(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue,
+) -> Result<JsValue, JsError> {
     let value = read_value(&document).map_err(|diagnostic| JsError::new(&diagnostic.message.en))?;
     let migration = migrate(value).map_err(|diagnostic| JsError::new(&diagnostic.message.en))?;
-    let report = tsunagu_model::validate_value(&migration.value);
-    let steps: Vec<Value> = migration
+    let report = tsunagu_model::validate_value(migration.value.clone());
+    let steps = migration
         .steps
-        .iter()
-        .map(|step| json!({ "to": step.to, "pointer": step.pointer, "message": step.message }))
+        .into_iter()
+        .map(|step| MigrationStep { to: step.to, pointer: step.pointer, message: step.message })
         .collect();
-    Ok(to_js(&json!({
-        "from": migration.from,
-        "steps": steps,
-        "document": migration.value,
-        "report": report_json(&report),
-    })))
+    Ok(to_js(&MigrationResult {
+        from: migration.from,
+        steps,
+        document: migration.value,
+        report: ValidationReport::from(&report),
+    }))
 }
 
 /// Every diagnostic code with its severity and summary.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
 #[must_use]
 pub fn codes() -> JsValue {
-    let codes: Vec<Value> = Code::ALL
+    let codes: Vec<CodeInfo> = Code::ALL
         .iter()
-        .map(|code| json!({ "code": code.as_str(), "severity": code.default_severity(), "summary": code.summary() }))
+        .map(|&code| CodeInfo { code, severity: code.default_severity(), summary: code.summary() })
         .collect();
     to_js(&codes)
 }
+
+/// The label catalog in `ja` or `en` (kinds, vocabularies, score rows, severities):
+/// the labels the PDF prints, so the page writes none of its own.
+#[wasm_bindgen(unchecked_return_type = "Labels")]
+#[must_use]
+pub fn labels(lang: &str) -> JsValue {
+    to_js(tsunagu_model::labels(Lang::parse(lang).unwrap_or_default()))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_LABELS: &'static str = r#"
+/** The label catalog (see `labels`): each map keeps form order. */
+export interface Labels {
+    lang: "ja" | "en";
+    kinds: Record<Kind, string>;
+    vocabularies: Record<string, Record<string, string>>;
+    scoreItems: Record<string, string>;
+    severities: Record<Severity, string>;
+}
+"#;
 
 /// The name of a kind in `ja` or `en`, e.g. 医療的ケア指示書.
 #[wasm_bindgen]
@@ -135,14 +209,13 @@ fn read_value(document: &JsValue) -> Result<Value, Box<Diagnostic>> {
 }
 
 fn read_and_validate(document: &JsValue) -> Report {
-    match read_value(document) {
-        Ok(value) => tsunagu_model::validate_owned(value),
-        Err(diagnostic) => Report { kind: None, diagnostics: vec![*diagnostic], document: None },
+    match document.as_string() {
+        Some(text) => tsunagu_model::validate(text.as_bytes()),
+        None => match read_value(document) {
+            Ok(value) => tsunagu_model::validate_value(value),
+            Err(diagnostic) => Report { kind: None, diagnostics: vec![*diagnostic], document: None },
+        },
     }
-}
-
-fn report_json(report: &Report) -> Value {
-    json!({ "kind": report.kind, "valid": report.is_valid(), "diagnostics": report.diagnostics })
 }
 
 /// Plain objects (not `Map`s) out, so callers can `JSON.stringify` what they get.

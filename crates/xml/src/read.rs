@@ -5,7 +5,7 @@ use std::fmt;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use serde_json::{Map, Number, Value};
-use tsunagu_model::{Kind, SchemaSet, parse_json};
+use tsunagu_model::{Kind, Message, SchemaSet, parse_json};
 
 use crate::{MAX_ATTRIBUTE_BYTES, MAX_XML_BYTES, MAX_XML_DEPTH, NAMESPACE};
 
@@ -33,52 +33,58 @@ pub enum XmlError {
     Unexpected { element: String },
 }
 
+impl XmlError {
+    /// What went wrong, in Japanese and English.
+    pub fn message(&self) -> Message {
+        let kinds = |separator: &str| Kind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>().join(separator);
+        match self {
+            Self::TooLarge => Message::new(
+                format!("XML が大きすぎます (上限 {MAX_XML_BYTES} バイト)"),
+                format!("XML too large (limit {MAX_XML_BYTES} bytes)"),
+            ),
+            Self::TooDeep => Message::new(
+                format!("XML の入れ子が深すぎます (上限 {MAX_XML_DEPTH})"),
+                format!("XML nested too deep (limit {MAX_XML_DEPTH})"),
+            ),
+            Self::Doctype => Message::fixed(
+                "DOCTYPE 宣言は使えません (実体の定義・外部参照を防ぐため)",
+                "DOCTYPE declarations are not allowed (they can define or fetch entities)",
+            ),
+            Self::UndefinedEntity => Message::fixed(
+                "定義されていない実体参照があります",
+                "undefined entity reference (only &lt; &gt; &amp; &apos; &quot; and character references)",
+            ),
+            Self::AttributeTooLarge => Message::new(
+                format!("属性が長すぎます (上限 {MAX_ATTRIBUTE_BYTES} バイト)"),
+                format!("attribute too large (limit {MAX_ATTRIBUTE_BYTES} bytes)"),
+            ),
+            Self::NotTsunagu => Message::new(
+                format!("tsunagu の文書ではありません (ルート要素は名前空間 {NAMESPACE} の {})", kinds("・")),
+                format!("not a tsunagu document: the root must be one of {} in namespace {NAMESPACE}", kinds(", ")),
+            ),
+            Self::Malformed { position } => Message::new(
+                format!("XML の構文が正しくありません ({position} バイト目付近)"),
+                format!("malformed XML near byte {position}"),
+            ),
+            Self::Unrepresentable { pointer } => Message::new(
+                format!("{pointer}: XML 1.0 で表せない制御文字があります"),
+                format!("{pointer}: contains a control character that XML 1.0 cannot carry"),
+            ),
+            Self::Unexpected { element } => Message::new(
+                format!("<{element}> に書式にない文字列又は属性があります (失われるため受け付けません)"),
+                format!("<{element}> holds text or attributes the format has no place for (they would be lost)"),
+            ),
+        }
+    }
+}
+
 impl fmt::Display for XmlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TooLarge => write!(f, "XML too large (limit {MAX_XML_BYTES} bytes)"),
-            Self::TooDeep => write!(f, "XML nested too deep (limit {MAX_XML_DEPTH})"),
-            Self::Doctype => f.write_str("DOCTYPE declarations are not allowed (they can define or fetch entities)"),
-            Self::UndefinedEntity => {
-                f.write_str("undefined entity reference (only &lt; &gt; &amp; &apos; &quot; and character references)")
-            }
-            Self::AttributeTooLarge => write!(f, "attribute too large (limit {MAX_ATTRIBUTE_BYTES} bytes)"),
-            Self::NotTsunagu => write!(
-                f,
-                "not a tsunagu document: the root must be instruction, assessment or consent in namespace {NAMESPACE}"
-            ),
-            Self::Malformed { position } => write!(f, "malformed XML near byte {position}"),
-            Self::Unrepresentable { pointer } => {
-                write!(f, "{pointer}: contains a control character that XML 1.0 cannot carry")
-            }
-            Self::Unexpected { element } => {
-                write!(f, "<{element}> holds text or attributes the format has no place for (they would be lost)")
-            }
-        }
+        f.write_str(&self.message().en)
     }
 }
 
 impl std::error::Error for XmlError {}
-
-impl XmlError {
-    pub fn message_ja(&self) -> String {
-        match self {
-            Self::TooLarge => format!("XML が大きすぎます (上限 {MAX_XML_BYTES} バイト)"),
-            Self::TooDeep => format!("XML の入れ子が深すぎます (上限 {MAX_XML_DEPTH})"),
-            Self::Doctype => "DOCTYPE 宣言は使えません (実体の定義・外部参照を防ぐため)".into(),
-            Self::UndefinedEntity => "定義されていない実体参照があります".into(),
-            Self::AttributeTooLarge => format!("属性が長すぎます (上限 {MAX_ATTRIBUTE_BYTES} バイト)"),
-            Self::NotTsunagu => format!(
-                "tsunagu の文書ではありません (ルート要素は名前空間 {NAMESPACE} の instruction・assessment・consent)"
-            ),
-            Self::Malformed { position } => format!("XML の構文が正しくありません ({position} バイト目付近)"),
-            Self::Unrepresentable { pointer } => format!("{pointer}: XML 1.0 で表せない制御文字があります"),
-            Self::Unexpected { element } => {
-                format!("<{element}> に書式にない文字列又は属性があります (失われるため受け付けません)")
-            }
-        }
-    }
-}
 
 /// A parsed element: name, text and children, in order.
 struct Element {

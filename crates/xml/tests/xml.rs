@@ -35,7 +35,7 @@ fn json_to_xml_to_json_is_identity_on_the_corpus() {
         let (kind, back) = from_xml(xml.as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(kind, document.kind());
         assert_eq!(back, json, "{}: round trip changed the document", path.display());
-        assert!(validate_value(&back).is_valid(), "{}", path.display());
+        assert!(validate_value(back.clone()).is_valid(), "{}", path.display());
     }
 }
 
@@ -66,7 +66,7 @@ fn structural_mistakes_surface_as_validator_diagnostics() {
         .replace("<value>15.2</value>", "<value>fifteen</value>")
         .replace("<allergies/>", "<allergies/><nickname>x</nickname>");
     let (_, value) = from_xml(broken.as_bytes()).expect("well-formed");
-    let report = validate_value(&value);
+    let report = validate_value(value.clone());
     let found: Vec<(Code, &str)> = report.diagnostics.iter().map(|d| (d.code, d.pointer.as_str())).collect();
     assert!(found.contains(&(Code::Type, "/child/weight/value")), "{found:?}");
     assert!(found.contains(&(Code::UnknownField, "/nickname")), "{found:?}");
@@ -120,7 +120,7 @@ fn content_the_form_has_no_place_for_is_refused_or_reported_never_dropped() {
     // Text where a list belongs: kept, and reported as a type error.
     let (_, value) =
         from_xml(xml.replace("<allergies/>", "<allergies>卵</allergies>").as_bytes()).expect("well-formed");
-    let report = validate_value(&value);
+    let report = validate_value(value.clone());
     assert!(
         report.diagnostics.iter().any(|d| d.code == Code::Type && d.pointer == "/allergies"),
         "{:?}",

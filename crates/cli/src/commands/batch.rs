@@ -20,14 +20,13 @@ use std::time::{Duration, Instant};
 
 use clap::ValueEnum;
 use serde::Serialize;
-use tsunagu_model::{Diagnostic, Document, Lang, MAX_DOCUMENT_BYTES, Severity};
+use tsunagu_model::{Diagnostic, Document, Lang, MAX_DOCUMENT_BYTES, Message, Severity};
 use tsunagu_render::{RenderOptions, Renderer};
 
-use crate::commands::render::{TEMP_SUFFIX, write_atomically};
-use crate::commands::validate::{fill_in_values, parse_any};
-use crate::input::{Source, expand};
-use crate::output::{self, FileReport, error_line};
-use crate::{LangArg, exit};
+use crate::error::{CliError, exit, io_reason};
+use crate::input::{Source, expand, fill_in_values, validate_document};
+use crate::output::{self, FileReport};
+use crate::write::{TEMP_SUFFIX, write_atomically};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -52,9 +51,6 @@ pub struct Args {
     /// レポートの形式 / Report format
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     report_format: ReportFormat,
-    /// 用紙の言語 / Language of the forms and messages
-    #[arg(long, value_enum, default_value_t = LangArg::Ja)]
-    lang: LangArg,
     /// レポートに問題のある項目の値も入れる (健康情報がレポートに入ります) /
     /// Put the value of each field with a problem in the report (puts health data in the report)
     #[arg(long)]
@@ -71,7 +67,7 @@ enum ReportFormat {
 struct Item {
     index: u64,
     source: String,
-    bytes: Result<Vec<u8>, String>,
+    bytes: Result<Vec<u8>, Message>,
 }
 
 #[derive(Serialize, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +89,7 @@ struct Outcome {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     diagnostics: Vec<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
+    error: Option<Message>,
 }
 
 #[derive(Serialize, Default)]
@@ -110,17 +106,13 @@ struct Summary {
     stopped_storage_full: bool,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let lang = Lang::from(args.lang);
-    if let Err(message) = check_template(&args.name) {
-        error_line(lang, &format!("--name: {message}"), &format!("--name: {message}"));
-        return exit::USAGE_OR_IO;
-    }
-    if let Err(error) = fs::create_dir_all(&args.output).and_then(|()| probe_writable(&args.output)) {
-        let (dir, kind) = (args.output.display(), error.kind());
-        error_line(lang, &format!("出力先 {dir} に書き込めません: {kind}"), &format!("cannot write to {dir}: {kind}"));
-        return exit::USAGE_OR_IO;
-    }
+pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
+    check_template(&args.name).map_err(|message| {
+        CliError::usage(Message::new(format!("--name: {}", message.ja), format!("--name: {}", message.en)))
+    })?;
+    fs::create_dir_all(&args.output)
+        .and_then(|()| probe_writable(&args.output))
+        .map_err(|error| CliError::cannot_write(&args.output, &error))?;
     remove_leftover_temporaries(&args.output);
     let jobs = args.jobs.unwrap_or_else(|| thread::available_parallelism().map_or(1, usize::from)).max(1);
     let started = Instant::now();
@@ -166,7 +158,7 @@ pub fn run(args: &Args) -> u8 {
         if matches!(outcome.status, Status::Invalid | Status::Failed) {
             problems.push(outcome);
         }
-        progress.tick(&summary, started);
+        progress.tick(&summary, started, lang);
     }
     for worker in workers {
         let _ = worker.join();
@@ -176,43 +168,40 @@ pub fn run(args: &Args) -> u8 {
     let input_error = if summary.stopped_storage_full {
         Ok(())
     } else {
-        producer.join().unwrap_or_else(|_| Err("input reader stopped".into()))
+        producer.join().unwrap_or_else(|_| {
+            Err(CliError::usage(Message::fixed("入力の読み込みが止まりました", "the input reader stopped")))
+        })
     };
     summary.seconds = started.elapsed().as_secs_f64();
     progress.finish(&summary, lang);
 
     // Said before the report is written: on a full disk the report may not fit either.
-    if summary.stopped_storage_full {
+    let stopped = summary.stopped_storage_full.then(|| {
         let (done, dir) = (summary.rendered, args.output.display());
-        error_line(
-            lang,
-            &format!(
-                "出力先 {dir} がいっぱいで書き込めないため中止しました ({done} 件作成済み)。空きを作って --skip-existing で再開してください"
-            ),
-            &format!(
-                "stopped: {dir} is full or cannot take more ({done} PDFs written); free space and resume with --skip-existing"
-            ),
-        );
+        CliError::usage(Message::new(
+            format!("出力先 {dir} がいっぱいで書き込めないため中止しました ({done} 件作成済み)"),
+            format!("stopped: {dir} is full or cannot take more ({done} PDFs written)"),
+        ))
+        .with_hint(Message::fixed(
+            "空きを作って --skip-existing で再開してください",
+            "free space and resume with --skip-existing",
+        ))
+    });
+    if let Some(stopped) = &stopped {
+        stopped.print(lang);
     }
-    if let Some(path) = &args.report
-        && let Err(error) = write_report(path, args.report_format, &summary, &problems, lang)
-    {
-        let kind = error.kind();
-        error_line(lang, &format!("レポートを書けません: {kind}"), &format!("cannot write the report: {kind}"));
-        return exit::USAGE_OR_IO;
+    if let Some(path) = &args.report {
+        write_report(path, args.report_format, &summary, &problems, lang)
+            .map_err(|error| CliError::cannot_write(path, &error))?;
     }
-    if summary.stopped_storage_full {
-        return exit::USAGE_OR_IO;
+    if stopped.is_some() {
+        return Ok(exit::USAGE_OR_IO);
     }
-    if let Err(message) = input_error {
-        error_line(
-            lang,
-            &format!("入力を最後まで読めませんでした: {message}"),
-            &format!("could not read all input: {message}"),
-        );
-        return exit::USAGE_OR_IO;
+    if let Err(error) = input_error {
+        let hint = Message::fixed("入力を最後まで読めませんでした", "could not read all input");
+        return Err(error.with_hint(hint));
     }
-    if problems.is_empty() { exit::VALID } else { exit::INVALID }
+    Ok(if problems.is_empty() { exit::VALID } else { exit::INVALID })
 }
 
 struct Job {
@@ -247,7 +236,10 @@ fn work(items: &Mutex<Receiver<Item>>, outcomes: &SyncSender<Outcome>, renderer:
             status: Status::Failed,
             id: None,
             diagnostics: Vec::new(),
-            error: Some("internal error while rendering (a tsunagu bug)".into()),
+            error: Some(Message::fixed(
+                "PDF の作成中の内部エラー (tsunagu の不具合です)",
+                "internal error while rendering (a tsunagu bug)",
+            )),
         });
         if outcomes.send(outcome).is_err() {
             return;
@@ -256,7 +248,7 @@ fn work(items: &Mutex<Receiver<Item>>, outcomes: &SyncSender<Outcome>, renderer:
 }
 
 fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
-    let failed = |source: String, id: Option<String>, error: String| Outcome {
+    let failed = |source: String, id: Option<String>, error: Message| Outcome {
         source,
         status: Status::Failed,
         id,
@@ -267,7 +259,7 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
         Ok(bytes) => bytes,
         Err(error) => return failed(item.source, None, error),
     };
-    let report = parse_any(&bytes);
+    let report = validate_document(&bytes);
     let valid = report.is_valid();
     let document: Option<Document> = report.document;
     let Some(document) = document.filter(|_| valid) else {
@@ -282,7 +274,11 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
     let path = job.output.join(file_name(&job.name, &document, item.index));
     let first_claim = job.claimed.lock().is_ok_and(|mut claimed| claimed.insert(path.clone()));
     if !first_claim {
-        let error = format!("another document in this batch has the same output name {}", path.display());
+        let name = path.display();
+        let error = Message::new(
+            format!("このバッチの別の文書と出力先の名前 {name} が同じです"),
+            format!("another document in this batch has the same output name {name}"),
+        );
         return failed(item.source, Some(id), error);
     }
     if job.skip_existing && path.exists() {
@@ -296,7 +292,7 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
     }
     let pdf = match renderer.render(&document, &RenderOptions { lang: job.lang, draft: false }) {
         Ok(pdf) => pdf,
-        Err(error) => return failed(item.source, Some(id), error.to_string()),
+        Err(error) => return failed(item.source, Some(id), error.message()),
     };
     match write_atomically(&path, &pdf) {
         Ok(()) => Outcome {
@@ -310,18 +306,20 @@ fn process(item: Item, renderer: &Renderer, job: &Job) -> Outcome {
             if is_storage_full(&error) {
                 job.storage_full.store(true, Ordering::Relaxed);
             }
-            failed(item.source, Some(id), format!("cannot write {}: {}", path.display(), error.kind()))
+            failed(item.source, Some(id), CliError::cannot_write(&path, &error).message)
         }
     }
 }
 
 /// Reads the input in order, one item at a time, into the bounded queue.
-fn produce(input: &Path, items: &SyncSender<Item>) -> Result<(), String> {
-    let send = |item: Item| items.send(item).map_err(|_| "workers stopped".to_owned());
+fn produce(input: &Path, items: &SyncSender<Item>) -> Result<(), CliError> {
+    let send = |item: Item| {
+        items.send(item).map_err(|_| CliError::usage(Message::fixed("処理が止まりました", "the workers stopped")))
+    };
     if input.is_dir() {
         let (sources, errors) = expand(&[input.to_owned()]);
         if let Some((path, error)) = errors.first() {
-            return Err(format!("{}: {}", path.display(), error.kind()));
+            return Err(CliError::cannot_read(&path.display(), error));
         }
         for (index, source) in (0_u64..).zip(sources) {
             let Source::File(path) = source else { continue };
@@ -335,7 +333,7 @@ fn produce(input: &Path, items: &SyncSender<Item>) -> Result<(), String> {
     let reader: Box<dyn Read + Send> = if is_stdin {
         Box::new(io::stdin())
     } else {
-        Box::new(fs::File::open(input).map_err(|e| format!("{name}: {}", e.kind()))?)
+        Box::new(fs::File::open(input).map_err(|error| CliError::cannot_read(&name, &error))?)
     };
     let mut lines = BufReader::with_capacity(1 << 16, reader);
     let mut index = 0;
@@ -345,12 +343,15 @@ fn produce(input: &Path, items: &SyncSender<Item>) -> Result<(), String> {
         let line = match read_line_limited(&mut lines, MAX_DOCUMENT_BYTES) {
             Ok(Some(line)) => line,
             Ok(None) => return Ok(()),
-            Err(error) => return Err(format!("{name}: {}", error.kind())),
+            Err(error) => return Err(CliError::cannot_read(&name, &error)),
         };
         let bytes = match line {
             Line::Text(text) if text.iter().all(u8::is_ascii_whitespace) => continue,
             Line::Text(text) => Ok(text),
-            Line::TooLong => Err(format!("line longer than {MAX_DOCUMENT_BYTES} bytes")),
+            Line::TooLong => Err(Message::new(
+                format!("行が {MAX_DOCUMENT_BYTES} バイトより長い"),
+                format!("line longer than {MAX_DOCUMENT_BYTES} bytes"),
+            )),
         };
         send(Item { index, source: format!("{name}:{line_number}"), bytes })?;
         index += 1;
@@ -397,33 +398,49 @@ fn read_line_limited(reader: &mut impl BufRead, limit: usize) -> io::Result<Opti
     Ok(Some(if too_long { Line::TooLong } else { Line::Text(line) }))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| format!("cannot read: {}", e.kind()))?;
+fn read_file(path: &Path) -> Result<Vec<u8>, Message> {
+    let unreadable = |error: io::Error| {
+        let reason = io_reason(error.kind());
+        Message::new(format!("読み込めません: {}", reason.ja), format!("cannot read: {}", reason.en))
+    };
+    let file = fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     // The limit `validate` reads to (XML's, the larger); JSON's own applies when parsing.
     let limit = MAX_DOCUMENT_BYTES.max(tsunagu_xml::MAX_XML_BYTES);
-    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {}", e.kind()))?;
+    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() > limit {
-        return Err(format!("file larger than {limit} bytes"));
+        return Err(Message::new(
+            format!("{limit} バイトより大きいファイルです"),
+            format!("file larger than {limit} bytes"),
+        ));
     }
     Ok(bytes)
 }
 
-fn check_template(template: &str) -> Result<(), String> {
+fn check_template(template: &str) -> Result<(), Message> {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').ok_or("unclosed {")? + open;
+        let close = rest[open..].find('}').ok_or(Message::fixed("{ が閉じていません", "unclosed {"))? + open;
         let placeholder = &rest[open + 1..close];
         if !matches!(placeholder, "id" | "kind" | "index") {
-            return Err(format!("unknown placeholder {{{placeholder}}} (use {{id}}, {{kind}}, {{index}})"));
+            return Err(Message::new(
+                format!("{{{placeholder}}} は使えません ({{id}}・{{kind}}・{{index}} が使えます)"),
+                format!("unknown placeholder {{{placeholder}}} (use {{id}}, {{kind}}, {{index}})"),
+            ));
         }
         rest = &rest[close + 1..];
     }
     if template.contains(['/', '\\']) || template.is_empty() || template.starts_with('.') {
-        return Err("the name must be a plain file name".into());
+        return Err(Message::fixed(
+            "ディレクトリを含まないファイル名にしてください",
+            "the name must be a plain file name",
+        ));
     }
     if !template.contains("{id}") && !template.contains("{index}") {
-        return Err("the name needs {id} or {index}, or every PDF gets the same name".into());
+        return Err(Message::fixed(
+            "{id} か {index} を含めてください (全 PDF が同じ名前になります)",
+            "the name needs {id} or {index}, or every PDF gets the same name",
+        ));
     }
     Ok(())
 }
@@ -469,7 +486,7 @@ impl Progress {
         Self { terminal, last: Instant::now() }
     }
 
-    fn tick(&mut self, summary: &Summary, started: Instant) {
+    fn tick(&mut self, summary: &Summary, started: Instant, lang: Lang) {
         let interval = if self.terminal { Duration::from_millis(100) } else { Duration::from_secs(5) };
         if self.last.elapsed() < interval {
             return;
@@ -478,10 +495,7 @@ impl Progress {
         let elapsed = started.elapsed().as_secs_f64();
         #[allow(clippy::cast_precision_loss)]
         let rate = summary.documents as f64 / elapsed.max(1e-9);
-        let line = format!(
-            "{} documents ({} rendered, {} skipped, {} invalid, {} failed), {rate:.0}/s",
-            summary.documents, summary.rendered, summary.skipped, summary.invalid, summary.failed
-        );
+        let line = format!("{}, {rate:.0}/s", summary.counts().get(lang));
         let mut err = io::stderr().lock();
         if self.terminal {
             let _ = write!(err, "\r\x1b[2K{line}");
@@ -495,18 +509,21 @@ impl Progress {
         if self.terminal {
             let _ = write!(err, "\r\x1b[2K");
         }
-        let _ = match lang {
-            Lang::Ja => writeln!(
-                err,
-                "{} 件: 作成 {}、スキップ {}、無効 {}、失敗 {} ({:.1} 秒)",
-                summary.documents, summary.rendered, summary.skipped, summary.invalid, summary.failed, summary.seconds
+        let seconds = Message::new(format!("{:.1} 秒", summary.seconds), format!("{:.1} s", summary.seconds));
+        let _ = writeln!(err, "{} ({})", summary.counts().get(lang), seconds.get(lang));
+    }
+}
+
+impl Summary {
+    /// `12 件: 作成 10、スキップ 0、無効 1、失敗 1`, or in English.
+    fn counts(&self) -> Message {
+        let Self { documents, rendered, skipped, invalid, failed, .. } = self;
+        Message::new(
+            format!("{documents} 件: 作成 {rendered}、スキップ {skipped}、無効 {invalid}、失敗 {failed}"),
+            format!(
+                "{documents} documents: {rendered} rendered, {skipped} skipped, {invalid} invalid, {failed} failed"
             ),
-            Lang::En => writeln!(
-                err,
-                "{} documents: {} rendered, {} skipped, {} invalid, {} failed ({:.1} s)",
-                summary.documents, summary.rendered, summary.skipped, summary.invalid, summary.failed, summary.seconds
-            ),
-        };
+        )
     }
 }
 
@@ -531,7 +548,8 @@ fn write_report(
                     file: outcome.source.clone(),
                     kind: None,
                     valid: false,
-                    io_error: outcome.error.clone(),
+                    io_error: None,
+                    failure: outcome.error.clone(),
                     diagnostics: outcome.diagnostics.clone(),
                 })
                 .collect();

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use serde_json::json;
 use tsunagu_model::{Code, Lang};
 
-use crate::exit;
+use crate::error::{CliError, exit};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,7 +25,7 @@ enum Format {
     Json,
 }
 
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args) -> Result<u8, CliError> {
     let mut out = io::stdout().lock();
     let written = match args.format {
         Format::Table => Code::ALL.iter().try_for_each(|code| {
@@ -50,5 +50,6 @@ pub fn run(args: &Args) -> u8 {
             serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::from).and_then(|()| writeln!(out))
         }
     };
-    if written.is_err() { exit::USAGE_OR_IO } else { exit::VALID }
+    written?;
+    Ok(exit::VALID)
 }

@@ -1,15 +1,14 @@
 //! `tsunagu convert`: between the JSON and XML forms, losslessly.
 
-use std::io::{self, Write};
 use std::path::PathBuf;
 
-use tsunagu_model::Lang;
+use tsunagu_model::{Lang, Message};
 
-use crate::commands::render::write_atomically;
-use crate::commands::validate::{Form, parse_any, write_form};
-use crate::input::load_one;
-use crate::output::{self, error_line};
-use crate::{LangArg, exit};
+use crate::args::Form;
+use crate::error::{CliError, exit, in_file};
+use crate::input::{load_one, validate_document};
+use crate::output::FileReport;
+use crate::write::{in_form, to_file_or_stdout};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,34 +21,17 @@ pub struct Args {
     /// 出力先 (既定: 標準出力) / Output path (default: standard output)
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// 言語 / Language of messages
-    #[arg(long, value_enum, default_value_t = LangArg::Ja)]
-    lang: LangArg,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let lang = Lang::from(args.lang);
-    let (source, bytes) = match load_one(&args.file, lang) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
-    };
-    let report = parse_any(&bytes);
+pub fn run(args: &Args, _lang: Lang) -> Result<u8, CliError> {
+    let (source, bytes) = load_one(&args.file)?;
+    let report = validate_document(&bytes);
     let Some(document) = report.document.as_ref().filter(|_| report.is_valid()) else {
-        let file_report = crate::commands::validate::file_report(&source, report, None);
-        let _ = output::human(&[file_report], lang, &mut io::stderr());
-        error_line(lang, "有効な文書だけを変換します", "only valid documents are converted");
-        return exit::INVALID;
+        let message = Message::fixed("有効な文書だけを変換します", "only valid documents are converted");
+        return Err(CliError::invalid(message).with_report(FileReport::of(&source, report, None)));
     };
-    let converted = match write_form(document, args.to, &source, lang) {
-        Ok(bytes) => bytes,
-        Err(code) => return code,
-    };
-    let written = match &args.output {
-        Some(path) => write_atomically(path, &converted),
-        None => io::stdout().lock().write_all(&converted),
-    };
-    if written.is_err() {
-        return exit::USAGE_OR_IO;
-    }
-    exit::VALID
+    let converted = in_form(document, args.to)
+        .map_err(|error| CliError::invalid(in_file(&source.to_string(), &error.message())))?;
+    to_file_or_stdout(args.output.as_deref(), &converted)?;
+    Ok(exit::VALID)
 }

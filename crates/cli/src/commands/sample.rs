@@ -5,15 +5,15 @@ use std::path::PathBuf;
 
 use tsunagu_model::{Kind, sample};
 
-use super::validate::KindArg;
-use crate::commands::render::write_atomically;
-use crate::exit;
+use crate::args::kind_parser;
+use crate::error::{CliError, exit};
+use crate::write::to_file_or_stdout;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// 文書の種類 / Kind of document
-    #[arg(long, value_enum)]
-    kind: KindArg,
+    #[arg(long, value_parser = kind_parser())]
+    kind: Kind,
     /// 件数 / How many
     #[arg(long, default_value_t = 10)]
     count: u64,
@@ -25,16 +25,17 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let kind = Kind::from(args.kind);
-    let written = if let Some(path) = &args.output {
+pub fn run(args: &Args) -> Result<u8, CliError> {
+    if args.output.is_some() {
         let mut bytes = Vec::new();
-        write_lines(kind, args, &mut bytes).and_then(|()| write_atomically(path, &bytes))
+        write_lines(args.kind, args, &mut bytes)?;
+        to_file_or_stdout(args.output.as_deref(), &bytes)?;
     } else {
         let mut out = BufWriter::new(io::stdout().lock());
-        write_lines(kind, args, &mut out).and_then(|()| out.flush())
-    };
-    if written.is_err() { exit::USAGE_OR_IO } else { exit::VALID }
+        write_lines(args.kind, args, &mut out)?;
+        out.flush()?;
+    }
+    Ok(exit::VALID)
 }
 
 fn write_lines(kind: Kind, args: &Args, out: &mut impl Write) -> io::Result<()> {

@@ -4,11 +4,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use tsunagu_model::{Lang, Score, Vocabulary, score_document};
+use tsunagu_model::{Lang, MEDICAL_SHORT_STAY_THRESHOLD, Message, Score, Vocabulary, score_document};
 
-use crate::input::load_one;
-use crate::output::{self, error_line};
-use crate::{LangArg, exit};
+use crate::error::{CliError, exit};
+use crate::input::{load_one, validate_document};
+use crate::output::{self, FileReport};
+use crate::text;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,9 +19,6 @@ pub struct Args {
     /// 出力形式 / Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// 言語 / Language
-    #[arg(long, value_enum, default_value_t = LangArg::Ja)]
-    lang: LangArg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -29,55 +27,45 @@ enum Format {
     Json,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let lang = Lang::from(args.lang);
-    let (source, bytes) = match load_one(&args.file, lang) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
-    };
-    let report = crate::commands::validate::parse_any(&bytes);
+pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
+    let (source, bytes) = load_one(&args.file)?;
+    let report = validate_document(&bytes);
     let Some(document) = &report.document else {
-        error_line(
-            lang,
-            &format!("{source}: 文書がスキーマに合致しないため計算できません (tsunagu validate で確認してください)"),
-            &format!("{source}: the document does not match its schema (see tsunagu validate)"),
+        let message = Message::new(
+            format!("{source}: 文書がスキーマに合致しないため計算できません"),
+            format!("{source}: the document does not match its schema"),
         );
-        return exit::INVALID;
+        let hint = Message::fixed("tsunagu validate で確認してください", "see tsunagu validate");
+        return Err(CliError::invalid(message).with_hint(hint).with_report(FileReport::of(&source, report, None)));
     };
     let Some(score) = score_document(document) else {
-        error_line(
-            lang,
-            &format!("{source}: {}にはケアの項目がありません", document.kind().label(Lang::Ja)),
-            &format!("{source}: a {} has no care items to score", document.kind()),
-        );
-        return exit::INVALID;
+        let kind = document.kind();
+        return Err(CliError::invalid(Message::new(
+            format!("{source}: {}にはケアの項目がありません", kind.label(Lang::Ja)),
+            format!("{source}: a {kind} has no care items to score"),
+        )));
     };
     let mut stdout = io::stdout().lock();
-    let written = match args.format {
-        Format::Human => human(&score, lang, &mut stdout),
+    match args.format {
+        Format::Human => human(&score, lang, &mut stdout)?,
         Format::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &score).map_err(io::Error::from).and_then(|()| writeln!(stdout))
+            serde_json::to_writer_pretty(&mut stdout, &score).map_err(io::Error::from)?;
+            writeln!(stdout)?;
         }
-    };
-    if written.is_err() {
-        return exit::USAGE_OR_IO;
     }
-    exit::VALID
+    Ok(exit::VALID)
 }
 
 fn human(score: &Score, lang: Lang, out: &mut impl Write) -> io::Result<()> {
-    let (title, watch_label, total_label) = match lang {
-        Lang::Ja => ("医療的ケア判定スコア", "見守り", "合計"),
-        Lang::En => ("Medical-care score", "watch", "Total"),
-    };
-    writeln!(out, "{title}")?;
+    writeln!(out, "{}", text::SCORE_TITLE.get(lang))?;
     for line in &score.lines {
         writeln!(
             out,
-            "  {:<6} {:<28} {:>2} + {watch_label} {} = {:>2}",
+            "  {:<6} {:<28} {:>2} + {} {} = {:>2}",
             line.item.number(),
             line.item.label(lang),
             line.base,
+            text::WATCH.get(lang),
             line.watch_points,
             line.points
         )?;
@@ -85,12 +73,14 @@ fn human(score: &Score, lang: Lang, out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "         ({})", note.get(lang))?;
         }
     }
-    writeln!(out, "{total_label}: {} — {}", score.total, score.class.label(lang))?;
+    writeln!(out, "{}: {} — {}", text::TOTAL.get(lang), score.total, score.class.label(lang))?;
     if score.short_stay_threshold_met {
-        match lang {
-            Lang::Ja => writeln!(out, "8点以上: 他の要件を満たせば医療型短期入所の対象になります")?,
-            Lang::En => writeln!(out, "8 points or more: with the other criteria, medical short stay is open")?,
-        }
+        let n = MEDICAL_SHORT_STAY_THRESHOLD;
+        let note = Message::new(
+            format!("{n}点以上: 他の要件を満たせば医療型短期入所の対象になります"),
+            format!("{n} points or more: with the other criteria, medical short stay is open"),
+        );
+        writeln!(out, "{}", note.get(lang))?;
     }
     for diagnostic in &score.diagnostics {
         output::diagnostic_lines(diagnostic, lang, out)?;

@@ -24,7 +24,7 @@ pub fn write(reports: &[FileReport], lang: Lang, out: &mut impl Write) -> io::Re
                 out,
                 "::error file={},title=io::{}",
                 property(&report.file),
-                data(&format!("cannot read: {error}"))
+                data(&format!("{}: {}", crate::text::CANNOT_READ.get(lang), crate::error::io_reason(*error).get(lang)))
             )?;
         }
         for diagnostic in &report.diagnostics {

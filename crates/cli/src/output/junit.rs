@@ -11,7 +11,7 @@ use super::FileReport;
 
 pub fn write(reports: &[FileReport], lang: Lang, out: &mut impl Write) -> io::Result<()> {
     let failures: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
-    let errors = reports.iter().filter(|r| r.io_error.is_some()).count();
+    let errors = reports.iter().filter(|r| r.io_error.is_some() || r.failure.is_some()).count();
     let tests = reports.len().to_string();
     let (failures, errors) = (failures.to_string(), errors.to_string());
 
@@ -37,10 +37,18 @@ pub fn write(reports: &[FileReport], lang: Lang, out: &mut impl Write) -> io::Re
         let classname = format!("tsunagu.{}", report.kind.map_or("unknown", |k| k.as_str()));
         case.push_attribute(("classname", classname.as_str()));
         xml.write_event(Event::Start(case))?;
-        if let Some(error) = &report.io_error {
+        if let Some(error) = report.io_error {
+            let message =
+                format!("{}: {}", crate::text::CANNOT_READ.get(lang), crate::error::io_reason(error).get(lang));
             let mut element = BytesStart::new("error");
             element.push_attribute(("type", "io"));
-            element.push_attribute(("message", error.as_str()));
+            element.push_attribute(("message", message.as_str()));
+            xml.write_event(Event::Empty(element))?;
+        }
+        if let Some(failure) = &report.failure {
+            let mut element = BytesStart::new("error");
+            element.push_attribute(("type", "failed"));
+            element.push_attribute(("message", failure.get(lang)));
             xml.write_event(Event::Empty(element))?;
         }
         for diagnostic in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {

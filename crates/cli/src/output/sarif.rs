@@ -36,7 +36,7 @@ pub fn log(reports: &[FileReport], lang: Lang) -> Value {
         if let Some(error) = &report.io_error {
             notifications.push(json!({
                 "level": "error",
-                "message": { "text": format!("cannot read {}: {error}", report.file) },
+                "message": { "text": format!("{}: {}: {}", report.file, crate::text::CANNOT_READ.get(lang), crate::error::io_reason(*error).get(lang)) },
                 "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&report.file) } } }],
             }));
         }

@@ -148,7 +148,7 @@ fn documents_with_the_same_id_do_not_overwrite_each_other() {
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("json");
     assert_eq!(report["summary"]["failed"], 1);
-    assert!(report["problems"][0]["error"].as_str().expect("error").contains("same output name"));
+    assert!(report["problems"][0]["error"]["en"].as_str().expect("error").contains("same output name"));
 }
 
 #[test]
@@ -252,7 +252,7 @@ fn a_full_disk_stops_the_batch_with_a_clear_error_and_a_report() {
     assert_eq!(report["summary"]["stoppedStorageFull"], true);
     assert_eq!(report["summary"]["rendered"], 0);
     assert_eq!(report["summary"]["failed"], 1, "stops after the first refused write");
-    assert!(report["problems"][0]["error"].as_str().expect("error").contains("cannot write"));
+    assert!(report["problems"][0]["error"]["en"].as_str().expect("error").contains("cannot write"));
     assert_eq!(pdfs(&out), 0, "no partial PDF is left");
     let leftovers = std::fs::read_dir(&out).expect("out").count();
     assert_eq!(leftovers, 0, "the refused temporary file is removed too");
@@ -280,7 +280,7 @@ fn a_document_that_cannot_be_rendered_is_reported_and_the_batch_goes_on() {
     let report: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!((report["summary"]["rendered"].as_u64(), report["summary"]["failed"].as_u64()), (Some(2), Some(1)));
     assert!(report["problems"][0]["source"].as_str().expect("source").ends_with("docs.jsonl:2"));
-    assert!(report["problems"][0]["error"].as_str().expect("error").contains("/child/name/given"));
+    assert!(report["problems"][0]["error"]["en"].as_str().expect("error").contains("/child/name/given"));
 }
 
 #[test]

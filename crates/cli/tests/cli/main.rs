@@ -4,6 +4,7 @@ mod batch;
 mod formats;
 mod hostile;
 mod limits;
+mod messages;
 mod migrate;
 mod network;
 mod render;
@@ -23,4 +24,15 @@ pub fn tsunagu() -> Command {
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The `*.json` files directly in a directory of the repository, sorted.
+pub fn json_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .expect("directory exists")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
 }

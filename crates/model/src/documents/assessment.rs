@@ -5,13 +5,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{AssessmentTag, Diagnosis, FormatVersion};
+use super::{AssessmentTag, CareSection, ChildRef, Diagnosis, DocumentKind, FormatVersion, Kind};
 use crate::care::CareItems;
 use crate::common::{Child, Extensions, PersonName, Phone};
 use crate::date::Date;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::quantity::{Hours, Quantity, Watts};
-use crate::score::ScoreClass;
-use crate::vocab::{DocLanguage, Relationship, vocabulary};
+use crate::rules::{age_at, birth_before, care_items, child_name, push};
+use crate::score::{Score, ScoreClass, ScoreContext};
+use crate::vocab::{DocLanguage, Relationship, Vocabulary, vocabulary};
 
 /// # アセスメントシート / Assessment sheet
 ///
@@ -83,7 +85,7 @@ pub struct Assessment {
 
 vocabulary! {
     /// # 作成者の立場 / Author's role
-    pub enum AuthorRole {
+    pub enum AuthorRole: "authorRole" {
         Coordinator = "coordinator" => "医療的ケア児コーディネーター" / "Medical-care coordinator",
         ConsultationSupport = "consultationSupport" => "相談支援専門員" / "Consultation support specialist",
         Facility = "facility" => "施設職員" / "Facility staff",
@@ -201,7 +203,7 @@ pub struct Caregiver {
 
 vocabulary! {
     /// # サービスの種類 / Kind of service
-    pub enum ServiceKind {
+    pub enum ServiceKind: "serviceKind" {
         HomeNursing = "homeNursing" => "訪問看護" / "Home-visit nursing",
         HomeHelp = "homeHelp" => "居宅介護" / "Home help",
         ChildDevelopmentSupport = "childDevelopmentSupport" => "児童発達支援" / "Child development support",
@@ -245,7 +247,7 @@ pub struct Wishes {
 
 vocabulary! {
     /// # 予備電源 / Backup power
-    pub enum BackupPower {
+    pub enum BackupPower: "backupPower" {
         Battery = "battery" => "外部バッテリー" / "External battery",
         Car = "car" => "自動車からの給電" / "Power from a car",
         Generator = "generator" => "発電機" / "Generator",
@@ -306,4 +308,96 @@ pub struct AgreedRole {
     /// # 何をする / Does what
     #[schemars(length(min = 1, max = 2000))]
     pub does: String,
+}
+
+impl DocumentKind for Assessment {
+    const KIND: Kind = Kind::Assessment;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn format_version(&self) -> FormatVersion {
+        self.format_version
+    }
+
+    fn date(&self) -> Date {
+        self.assessed_on
+    }
+
+    fn child(&self) -> ChildRef<'_> {
+        ChildRef { name: &self.child.name, birth_date: self.child.birth_date, health: Some(&self.child) }
+    }
+
+    fn care(&self) -> Option<CareSection<'_>> {
+        let context = ScoreContext {
+            on: self.assessed_on,
+            missing_watch: Severity::Error,
+            seizure_instruction_on_file: self.score.seizure_instruction_on_file,
+        };
+        Some(CareSection { care: &self.care, pointer: "/care", context })
+    }
+
+    fn check(&self, out: &mut Vec<Diagnostic>) {
+        let assessment = self;
+        birth_before(
+            assessment.child.birth_date,
+            assessment.assessed_on,
+            "/child/birthDate",
+            "作成日",
+            "the date of assessment",
+            out,
+        );
+        age_at(assessment.child.birth_date, assessment.assessed_on, out);
+        child_name(&assessment.child.name, "/child/name", out);
+        if assessment.next_review_on <= assessment.assessed_on {
+            push(
+                out,
+                Code::ReviewNotAfterAssessment,
+                "/nextReviewOn",
+                "次回の見直し日が作成日より後になっていません",
+                "the next review is not after the date of assessment",
+            );
+        }
+        if !assessment.care.is_empty() && assessment.score.physician.is_none() {
+            push(
+                out,
+                Code::ScorePhysicianMissing,
+                "/score/physician",
+                "判定スコアを判定した医師が書かれていません",
+                "the physician who assessed the score is not given",
+            );
+        }
+        care_items(&assessment.care, "/care", out);
+    }
+
+    /// A total or class written on the form must be the computed one.
+    fn check_score(&self, score: &Score, out: &mut Vec<Diagnostic>) {
+        let assessment = self;
+        if let Some(declared) = assessment.score.declared_total
+            && declared != score.total
+        {
+            push(
+                out,
+                Code::DeclaredTotalMismatch,
+                "/score/declaredTotal",
+                format!("記載された合計点がケアの項目から計算した {} 点と一致しません", score.total),
+                format!("the total as written does not match the {} points computed from the care items", score.total),
+            );
+        }
+        if let Some(declared) = assessment.score.declared_class
+            && declared != score.class
+        {
+            push(
+                out,
+                Code::DeclaredClassMismatch,
+                "/score/declaredClass",
+                format!("記載された区分が計算結果「{}」と一致しません", score.class.label(crate::Lang::Ja)),
+                format!(
+                    "the class as written does not match the computed class \"{}\"",
+                    score.class.label(crate::Lang::En)
+                ),
+            );
+        }
+    }
 }

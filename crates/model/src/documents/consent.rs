@@ -4,10 +4,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{ConsentTag, FormatVersion};
+use super::{ChildRef, ConsentTag, DocumentKind, FormatVersion, Kind};
 use crate::common::{Address, Extensions, PersonName, Proxy};
 use crate::date::Date;
-use crate::vocab::{DocLanguage, Relationship, SignatureMethod, vocabulary};
+use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::rules::{birth_before, child_name, push};
+use crate::vocab::{DocLanguage, Relationship, SignatureMethod, Vocabulary, vocabulary};
 
 /// # 個人情報使用同意書 / Consent to share personal information
 ///
@@ -79,7 +81,7 @@ pub struct ConsentChild {
 
 vocabulary! {
     /// # 利用目的 / Purpose
-    pub enum Purpose {
+    pub enum Purpose: "purpose" {
         CoordinatingSupport = "coordinatingSupport" => "支援の調整" / "Coordinating support",
         Emergency = "emergency" => "緊急時の対応" / "Emergencies",
         Disaster = "disaster" => "災害時の対応" / "Disasters",
@@ -89,7 +91,7 @@ vocabulary! {
 
 vocabulary! {
     /// # 共有する情報 / Information shared
-    pub enum InformationScope {
+    pub enum InformationScope: "informationScope" {
         Identity = "identity" => "氏名・生年月日・住所" / "Name, date of birth, address",
         Diagnoses = "diagnoses" => "診断名" / "Diagnoses",
         CareItems = "careItems" => "医療的ケアの内容と判定スコア" / "Care items and score",
@@ -103,7 +105,7 @@ vocabulary! {
 
 vocabulary! {
     /// # 共有先の種類 / Kind of recipient
-    pub enum RecipientKind {
+    pub enum RecipientKind: "recipientKind" {
         DisabilityWelfare = "disabilityWelfare" => "障害福祉担当課" / "Disability welfare division",
         ChildDevelopmentCenter = "childDevelopmentCenter" => "子ども発達センター" / "Child development centre",
         Childcare = "childcare" => "保育担当課" / "Childcare division",
@@ -154,7 +156,7 @@ pub struct Recipient {
 
 vocabulary! {
     /// # 同意の終わり / How the consent ends
-    pub enum ConsentUntil {
+    pub enum ConsentUntil: "consentUntil" {
         FixedDate = "fixedDate" => "期日まで" / "Until a fixed date",
         Age18 = "age18" => "18歳に達する日の属する年度末まで" / "Until the end of the school year in which the child turns 18",
         MovingOut = "movingOut" => "転出するまで" / "Until the family moves out of the city",
@@ -222,4 +224,141 @@ pub struct Receipt {
     pub received_on: Date,
     /// # 控えを渡した / Copy given to the family
     pub copy_given: bool,
+}
+
+impl DocumentKind for Consent {
+    const KIND: Kind = Kind::Consent;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn format_version(&self) -> FormatVersion {
+        self.format_version
+    }
+
+    fn date(&self) -> Date {
+        self.receipt.received_on
+    }
+
+    fn child(&self) -> ChildRef<'_> {
+        ChildRef { name: &self.child.name, birth_date: self.child.birth_date, health: None }
+    }
+
+    fn check(&self, out: &mut Vec<Diagnostic>) {
+        let consent = self;
+        let birth = consent.child.birth_date;
+        child_name(&consent.child.name, "/child/name", out);
+        let period = &consent.period;
+        birth_before(birth, period.start, "/child/birthDate", "同意の開始日", "the start of the consent", out);
+        match (period.until, period.end) {
+            (ConsentUntil::FixedDate, None) => {
+                push(
+                    out,
+                    Code::ConsentEndMissing,
+                    "/period/end",
+                    "期日までの同意には終了日が必要です",
+                    "a consent until a fixed date needs its end date",
+                );
+            }
+            (ConsentUntil::FixedDate, Some(end)) if end < period.start => {
+                push(
+                    out,
+                    Code::PeriodInverted,
+                    "/period/end",
+                    "同意の終了日が開始日より前です",
+                    "the consent ends before it starts",
+                );
+            }
+            (ConsentUntil::Age18 | ConsentUntil::MovingOut, Some(_)) => {
+                push(
+                    out,
+                    Code::ConsentEndUnexpected,
+                    "/period/end",
+                    "期日まででない同意に終了日が書かれています",
+                    "an end date is given for a consent that does not end on a fixed date",
+                );
+            }
+            _ => {}
+        }
+        if consent.purposes.contains(&Purpose::Other) && consent.purpose_note.is_none() {
+            push(
+                out,
+                Code::OtherWithoutName,
+                "/purposeNote",
+                "「その他」の利用目的の内容がありません",
+                "the \"other\" purpose is not described",
+            );
+        }
+        for (i, recipient) in consent.recipients.iter().enumerate() {
+            let other = matches!(recipient.kind, RecipientKind::OtherCityDepartment | RecipientKind::OtherOutsideBody);
+            if other && recipient.name.is_none() {
+                push(
+                    out,
+                    Code::OtherWithoutName,
+                    format!("/recipients/{i}/name"),
+                    "「その他」の共有先の名称がありません",
+                    "an \"other\" recipient has no name",
+                );
+            }
+        }
+        let mut first_signed: Option<Date> = None;
+        for (i, signer) in consent.signers.iter().enumerate() {
+            let base = format!("/signers/{i}");
+            if !signer.relationship.may_consent_for_child() {
+                out.push(
+                    Diagnostic::new(
+                        Code::SignerCannotConsent,
+                        format!("{base}/relationship"),
+                        Message::new(
+                            format!(
+                                "続柄「{}」の人はこどもに代わって同意できません",
+                                signer.relationship.label(crate::Lang::Ja)
+                            ),
+                            format!(
+                                "a signer who is the child's {} cannot consent for the child",
+                                signer.relationship.label(crate::Lang::En).to_lowercase()
+                            ),
+                        ),
+                    )
+                    .with_hint(Message::new(
+                        "親権者 (父母)・未成年後見人・施設長が署名し、代筆は proxy に書いてください",
+                        "a parent, legal guardian or facility head signs; someone writing for them goes under proxy",
+                    )),
+                );
+            }
+            if signer.signed_on < birth {
+                push(
+                    out,
+                    Code::DateOrder,
+                    format!("{base}/signedOn"),
+                    "署名日が生年月日より前です",
+                    "the signature date is before the date of birth",
+                );
+            }
+            first_signed = Some(first_signed.map_or(signer.signed_on, |d| d.min(signer.signed_on)));
+        }
+        if let Some(revoked) = consent.revocation.revoked_on
+            && (first_signed.is_some_and(|signed| revoked < signed) || revoked < period.start)
+        {
+            push(
+                out,
+                Code::RevokedBeforeSigned,
+                "/revocation/revokedOn",
+                "撤回日が署名日又は同意の開始日より前です",
+                "the consent is revoked before it was signed or started",
+            );
+        }
+        if let Some(signed) = first_signed
+            && consent.receipt.received_on < signed
+        {
+            push(
+                out,
+                Code::ReceivedBeforeSigned,
+                "/receipt/receivedOn",
+                "受付日が署名日より前です",
+                "the consent was received before it was signed",
+            );
+        }
+    }
 }

@@ -4,10 +4,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{FormatVersion, InstructionTag};
+use super::{CareSection, ChildRef, DocumentKind, FormatVersion, InstructionTag, Kind};
 use crate::care::CareItems;
 use crate::common::{Child, Extensions, Facility, Institution, PersonName, Phone, Signature};
 use crate::date::Date;
+use crate::diagnostic::{Code, Diagnostic, Message, Severity};
+use crate::rules::{age_at, birth_before, care_items, child_name, push};
+use crate::score::ScoreContext;
 use crate::vocab::{DocLanguage, vocabulary};
 
 /// # 医療的ケア指示書 / Medical-care instruction sheet
@@ -163,7 +166,7 @@ pub struct DailyLifeInstructions {
 
 vocabulary! {
     /// # 連絡先の種別 / Contact role
-    pub enum ContactRole {
+    pub enum ContactRole: "contactRole" {
         Guardian = "guardian" => "保護者" / "Guardian",
         Physician = "physician" => "主治医" / "Physician",
         Hospital = "hospital" => "医療機関" / "Hospital",
@@ -242,4 +245,86 @@ pub struct Issuer {
     pub physician: PersonName,
     /// # 署名 / Signature
     pub signature: Signature,
+}
+
+impl DocumentKind for InstructionSheet {
+    const KIND: Kind = Kind::Instruction;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn format_version(&self) -> FormatVersion {
+        self.format_version
+    }
+
+    fn date(&self) -> Date {
+        self.issue_date
+    }
+
+    fn child(&self) -> ChildRef<'_> {
+        ChildRef { name: &self.child.name, birth_date: self.child.birth_date, health: Some(&self.child) }
+    }
+
+    fn care(&self) -> Option<CareSection<'_>> {
+        let context = ScoreContext {
+            on: self.issue_date,
+            missing_watch: Severity::Warning,
+            // The sheet itself is the physician's instruction.
+            seizure_instruction_on_file: Some(true),
+        };
+        Some(CareSection { care: &self.care, pointer: "/care", context })
+    }
+
+    fn check(&self, out: &mut Vec<Diagnostic>) {
+        let sheet = self;
+        birth_before(sheet.child.birth_date, sheet.issue_date, "/child/birthDate", "発行日", "the date of issue", out);
+        age_at(sheet.child.birth_date, sheet.issue_date, out);
+        child_name(&sheet.child.name, "/child/name", out);
+
+        let period = sheet.period;
+        if period.end < period.start {
+            push(
+                out,
+                Code::PeriodInverted,
+                "/period/end",
+                "指示期間の終了日が開始日より前です",
+                "the instruction period ends before it starts",
+            );
+        } else if period.end > period.start.add_years(1) {
+            out.push(
+                Diagnostic::new(
+                    Code::PeriodOverOneYear,
+                    "/period/end",
+                    Message::new("指示期間が1年を超えています", "the instruction period is longer than a year"),
+                )
+                .with_hint(Message::new(
+                    "学校は毎年度更新が一般的で、国の指示書 (訪問看護・喀痰吸引等) は最長6か月です",
+                    "schools usually renew yearly; national instruction forms (home nursing, suction by carers) allow at most six months",
+                )),
+            );
+        }
+        if period.end < sheet.issue_date {
+            push(
+                out,
+                Code::PeriodEndedBeforeIssue,
+                "/period/end",
+                "指示期間が発行日より前に終わっています",
+                "the instruction period ended before the date of issue",
+            );
+        }
+        if sheet.issuer.signature.date < sheet.child.birth_date {
+            push(
+                out,
+                Code::DateOrder,
+                "/issuer/signature/date",
+                "署名日が生年月日より前です",
+                "the signature date is before the date of birth",
+            );
+        }
+        if sheet.care.is_empty() {
+            push(out, Code::CareEmpty, "/care", "医療的ケアが一つも書かれていません", "no care item is filled in");
+        }
+        care_items(&sheet.care, "/care", out);
+    }
 }

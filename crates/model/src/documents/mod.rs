@@ -8,10 +8,20 @@ pub use assessment::*;
 pub use consent::*;
 pub use instruction::*;
 
+use std::fmt;
+
 use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
 
 use crate::Lang;
+use crate::care::CareItems;
+use crate::common::{Child, PersonName};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::score::{Score, ScoreContext};
 use crate::vocab::vocabulary;
 
 /// The format version this build writes, as in `formatVersion`.
@@ -22,45 +32,182 @@ vocabulary! {
     ///
     /// tsunagu 書式の版 (major.minor)。同じ major の古い版も読めます。
     /// / The tsunagu format version (major.minor); older minor versions are read too.
-    pub enum FormatVersion {
+    pub enum FormatVersion: "formatVersion" {
         V1_0 = "1.0" => "1.0" / "1.0",
         V1_1 = "1.1" => "1.1" / "1.1",
     }
 }
 
-/// A kind of document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Instruction,
-    Assessment,
-    Consent,
+/// The child a document is about, as every kind names it.
+#[derive(Debug, Clone, Copy)]
+pub struct ChildRef<'a> {
+    pub name: &'a PersonName,
+    pub birth_date: Date,
+    /// The child with health details (weight, guardians), where the kind has them.
+    pub health: Option<&'a Child>,
+}
+
+/// The care items of a document and how they are scored.
+#[derive(Debug, Clone, Copy)]
+pub struct CareSection<'a> {
+    pub care: &'a CareItems,
+    /// JSON Pointer of the care items, e.g. `/care`.
+    pub pointer: &'static str,
+    pub context: ScoreContext,
+}
+
+/// What each document kind gives the rest of the toolkit. A kind implements it in
+/// its own module; [`Document`] dispatches to it, so validation, the score, the
+/// renderer and the tools need nothing kind-specific beyond the kind's template.
+pub trait DocumentKind:
+    Serialize + DeserializeOwned + JsonSchema + Clone + fmt::Debug + PartialEq + Send + Sync + 'static
+{
+    /// The kind, as in `kind`.
+    const KIND: Kind;
+    fn id(&self) -> Uuid;
+    fn format_version(&self) -> FormatVersion;
+    /// The date the document is about (issue, assessment, receipt): "today" on paper.
+    fn date(&self) -> Date;
+    fn child(&self) -> ChildRef<'_>;
+    /// The care items, for kinds that carry them (and so have a score).
+    fn care(&self) -> Option<CareSection<'_>> {
+        None
+    }
+    /// The rules beyond the schema; each reports and none stops the others.
+    fn check(&self, out: &mut Vec<Diagnostic>);
+    /// Rules that compare the document with its computed score.
+    fn check_score(&self, _score: &Score, _out: &mut Vec<Diagnostic>) {}
+}
+
+/// The object-safe face of a [`DocumentKind`], for [`Document`] to dispatch to.
+trait Contents: fmt::Debug {
+    fn id(&self) -> Uuid;
+    fn format_version(&self) -> FormatVersion;
+    fn date(&self) -> Date;
+    fn child(&self) -> ChildRef<'_>;
+    fn care(&self) -> Option<CareSection<'_>>;
+    fn check(&self, out: &mut Vec<Diagnostic>);
+    fn check_score(&self, score: &Score, out: &mut Vec<Diagnostic>);
+    fn to_canonical_json(&self) -> Vec<u8>;
+    fn to_value(&self) -> Value;
+}
+
+impl<T: DocumentKind> Contents for T {
+    fn id(&self) -> Uuid {
+        DocumentKind::id(self)
+    }
+    fn format_version(&self) -> FormatVersion {
+        DocumentKind::format_version(self)
+    }
+    fn date(&self) -> Date {
+        DocumentKind::date(self)
+    }
+    fn child(&self) -> ChildRef<'_> {
+        DocumentKind::child(self)
+    }
+    fn care(&self) -> Option<CareSection<'_>> {
+        DocumentKind::care(self)
+    }
+    fn check(&self, out: &mut Vec<Diagnostic>) {
+        DocumentKind::check(self, out);
+    }
+    fn check_score(&self, score: &Score, out: &mut Vec<Diagnostic>) {
+        DocumentKind::check_score(self, score, out);
+    }
+    fn to_canonical_json(&self) -> Vec<u8> {
+        // Serialising these types cannot fail: every map key is a string.
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+    fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// Declares the document kinds: [`Kind`], [`Document`] and what dispatches between them.
+/// Adding a kind is one line here (and its module, template, example and samples).
+macro_rules! kinds {
+    ($($variant:ident($ty:ty) = $json:literal, $ja:literal / $en:literal;)*) => {
+        /// A kind of document.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $(#[doc = $ja] $variant,)*
+        }
+
+        impl Kind {
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant),*];
+
+            /// The value of `kind` in JSON, also the schema's and the template's file stem.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $json,)* }
+            }
+
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Self::$variant, Lang::Ja) => $ja, (Self::$variant, Lang::En) => $en,)*
+                }
+            }
+
+            /// The JSON Schema generated from the kind's type.
+            pub(crate) fn generate_schema(self) -> schemars::Schema {
+                match self { $(Self::$variant => crate::schema::generate::<$ty>(),)* }
+            }
+
+            /// The typed document from a value that passed the kind's schema.
+            pub(crate) fn read(self, value: Value) -> Result<Document, serde_json::Error> {
+                Ok(match self { $(Self::$variant => Document::$variant(Box::new(<$ty>::deserialize(value)?)),)* })
+            }
+
+            /// Position in [`Kind::ALL`], for tables kept per kind.
+            pub(crate) fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        /// A document of any kind, after it passed the schema.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Document {
+            $($variant(Box<$ty>),)*
+        }
+
+        impl Document {
+            fn contents(&self) -> &dyn Contents {
+                match self { $(Self::$variant(document) => &**document,)* }
+            }
+
+            pub fn kind(&self) -> Kind {
+                match self { $(Self::$variant(_) => Kind::$variant,)* }
+            }
+        }
+
+        $(
+            impl From<$ty> for Document {
+                fn from(document: $ty) -> Self {
+                    Self::$variant(Box::new(document))
+                }
+            }
+        )*
+
+        /// The kinds, as the browser modules' TypeScript declarations name them.
+        #[cfg(feature = "typescript")]
+        #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const TS_KIND: &'static str = concat!("export type Kind = ", $("\"", $json, "\" | ",)* "never;");
+
+        // Each kind's type names its own kind.
+        const _: () = { $(assert!(matches!(<$ty as DocumentKind>::KIND, Kind::$variant));)* };
+    };
+}
+
+kinds! {
+    Instruction(InstructionSheet) = "instruction", "医療的ケア指示書" / "Medical-care instruction sheet";
+    Assessment(Assessment) = "assessment", "アセスメントシート" / "Assessment sheet";
+    Consent(Consent) = "consent", "個人情報使用同意書" / "Consent to share personal information";
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Instruction, Kind::Assessment, Kind::Consent];
-
-    /// The value of `kind` in JSON, also the schema's file stem.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Instruction => "instruction",
-            Self::Assessment => "assessment",
-            Self::Consent => "consent",
-        }
-    }
-
     pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == text)
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Instruction, Lang::Ja) => "医療的ケア指示書",
-            (Self::Instruction, Lang::En) => "Medical-care instruction sheet",
-            (Self::Assessment, Lang::Ja) => "アセスメントシート",
-            (Self::Assessment, Lang::En) => "Assessment sheet",
-            (Self::Consent, Lang::Ja) => "個人情報使用同意書",
-            (Self::Consent, Lang::En) => "Consent to share personal information",
-        }
+        Self::ALL.iter().copied().find(|kind| kind.as_str() == text)
     }
 }
 
@@ -70,8 +217,8 @@ impl Serialize for Kind {
     }
 }
 
-impl std::fmt::Display for Kind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
@@ -92,88 +239,53 @@ kind_tag!(InstructionTag = "instruction", "# 文書の種類 / Document kind");
 kind_tag!(AssessmentTag = "assessment", "# 文書の種類 / Document kind");
 kind_tag!(ConsentTag = "consent", "# 文書の種類 / Document kind");
 
-/// A document of any kind, after it passed the schema.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Document {
-    Instruction(Box<InstructionSheet>),
-    Assessment(Box<Assessment>),
-    Consent(Box<Consent>),
-}
-
 impl Document {
-    pub fn kind(&self) -> Kind {
-        match self {
-            Self::Instruction(_) => Kind::Instruction,
-            Self::Assessment(_) => Kind::Assessment,
-            Self::Consent(_) => Kind::Consent,
-        }
-    }
-
-    pub fn id(&self) -> uuid::Uuid {
-        match self {
-            Self::Instruction(d) => d.id,
-            Self::Assessment(d) => d.id,
-            Self::Consent(d) => d.id,
-        }
+    pub fn id(&self) -> Uuid {
+        self.contents().id()
     }
 
     /// The format version the document declares.
     pub fn format_version(&self) -> FormatVersion {
-        match self {
-            Self::Instruction(d) => d.format_version,
-            Self::Assessment(d) => d.format_version,
-            Self::Consent(d) => d.format_version,
-        }
+        self.contents().format_version()
     }
 
-    /// The child with health details (weight, guardians); the consent form has only the name and birth date.
-    pub fn health_child(&self) -> Option<&crate::Child> {
-        match self {
-            Self::Instruction(d) => Some(&d.child),
-            Self::Assessment(d) => Some(&d.child),
-            Self::Consent(_) => None,
-        }
+    /// The child the document is about.
+    pub fn child(&self) -> ChildRef<'_> {
+        self.contents().child()
     }
 
     /// The date the document is about: the date of issue, of assessment, or of receipt of the consent.
-    pub fn date(&self) -> crate::Date {
-        match self {
-            Self::Instruction(d) => d.issue_date,
-            Self::Assessment(d) => d.assessed_on,
-            Self::Consent(d) => d.receipt.received_on,
-        }
+    pub fn date(&self) -> Date {
+        self.contents().date()
     }
 
     /// The child's date of birth.
-    pub fn birth_date(&self) -> crate::Date {
-        match self {
-            Self::Instruction(d) => d.child.birth_date,
-            Self::Assessment(d) => d.child.birth_date,
-            Self::Consent(d) => d.child.birth_date,
-        }
+    pub fn birth_date(&self) -> Date {
+        self.child().birth_date
+    }
+
+    /// The care items, for kinds that carry them.
+    pub fn care(&self) -> Option<CareSection<'_>> {
+        self.contents().care()
+    }
+
+    /// The rules of the document's kind, then those every kind shares.
+    pub(crate) fn check(&self, out: &mut Vec<Diagnostic>) {
+        self.contents().check(out);
+    }
+
+    pub(crate) fn check_score(&self, score: &Score, out: &mut Vec<Diagnostic>) {
+        self.contents().check_score(score, out);
     }
 
     /// The canonical JSON of the document: fields in schema order, whole numbers
     /// without fractions, absent options left out. This is what a PDF carries.
     pub fn to_canonical_json(&self) -> Vec<u8> {
-        let result = match self {
-            Self::Instruction(d) => serde_json::to_vec_pretty(d),
-            Self::Assessment(d) => serde_json::to_vec_pretty(d),
-            Self::Consent(d) => serde_json::to_vec_pretty(d),
-        };
-        // Serialising these types cannot fail: every map key is a string.
-        let mut bytes = result.unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        self.contents().to_canonical_json()
     }
 
     /// The document as a JSON value (canonical form).
-    pub fn to_value(&self) -> serde_json::Value {
-        let result = match self {
-            Self::Instruction(d) => serde_json::to_value(d),
-            Self::Assessment(d) => serde_json::to_value(d),
-            Self::Consent(d) => serde_json::to_value(d),
-        };
-        result.unwrap_or(serde_json::Value::Null)
+    pub fn to_value(&self) -> Value {
+        self.contents().to_value()
     }
 }

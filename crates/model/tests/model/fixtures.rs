@@ -1,35 +1,26 @@
-//! Invalid documents under `tests/fixtures/` give exactly the diagnostics
-//! recorded beside them in `<name>.expected.json`.
+//! Invalid documents under `tests/fixtures/` give exactly the diagnostics recorded
+//! beside them in `<name>.snap` (an `insta` snapshot: review changes with
+//! `cargo insta review`, or accept them with `INSTA_UPDATE=always`).
 
 use std::fs;
 
 use tsunagu_model::validate;
 
-use crate::json_files;
+use crate::{json_files, root};
 
 #[test]
 fn fixtures_give_their_expected_diagnostics() {
-    let bless = std::env::var_os("TSUNAGU_BLESS").is_some();
-    let mut failures = Vec::new();
     for path in json_files("tests/fixtures") {
         let report = validate(&fs::read(&path).expect("read"));
-        let actual = serde_json::to_string_pretty(&report.diagnostics).expect("json") + "\n";
-        let expected_path = path.with_extension("expected");
-        if bless {
-            fs::write(&expected_path, &actual).expect("write expected");
-            continue;
-        }
-        match fs::read_to_string(&expected_path) {
-            Ok(expected) if expected == actual => {}
-            Ok(_) => failures.push(format!("{}: diagnostics differ:\n{actual}", path.display())),
-            Err(_) => failures.push(format!("{}: no {}", path.display(), expected_path.display())),
-        }
+        let name = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        insta::with_settings!({
+            snapshot_path => root().join("tests/fixtures"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_json_snapshot!(name, report.diagnostics);
+        });
     }
-    assert!(
-        failures.is_empty(),
-        "{}\nhint: TSUNAGU_BLESS=1 cargo test -p tsunagu-model --test model",
-        failures.join("\n")
-    );
 }
 
 #[test]

@@ -1,11 +1,10 @@
 //! Model suite: the example corpus, the invalid fixtures with their expected
 //! diagnostics, and the schemas checked against the types.
 //!
-//! `TSUNAGU_BLESS=1 cargo test -p tsunagu-model --test model` rewrites the
-//! expected diagnostics; review the diff before committing it.
+//! The expected diagnostics are `insta` snapshots beside the fixtures:
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test`) after an intended change.
 
 mod corpus;
-mod direct;
 mod fixtures;
 mod migrate;
 mod schemas;

@@ -44,12 +44,12 @@ fn migrating_each_1_0_document_gives_the_1_1_example() {
         let expected = parse_json(&std::fs::read(root().join("examples").join(name)).expect("example")).expect("json");
         assert_eq!(migration.value, expected, "{}", path.display());
         assert_eq!(migration.value["formatVersion"], FORMAT_VERSION);
-        let report = validate_value(&migration.value);
+        let report = validate_value(migration.value.clone());
         assert!(report.is_valid() && report.diagnostics.is_empty(), "{}: {:#?}", path.display(), report.diagnostics);
         moved += migration.steps.iter().filter(|step| step.pointer == "/child/weight/measuredOn").count();
         // The weighing date is the same fact in both versions.
         let document = report.document.expect("typed");
-        if let Some(child) = document.health_child() {
+        if let Some(child) = document.child().health {
             assert_eq!(
                 child.weight_date().map(|d| d.to_string()),
                 old["child"]["weightMeasuredOn"].as_str().map(str::to_owned),

@@ -9,7 +9,7 @@ use crate::{json_files, root};
 
 #[test]
 fn checked_in_schemas_match_the_types() {
-    for kind in Kind::ALL {
+    for &kind in Kind::ALL {
         let path = root().join("schemas").join(format!("{}.schema.json", kind.as_str()));
         let on_disk: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("schema file")).expect("json");
@@ -24,7 +24,7 @@ fn checked_in_schemas_match_the_types() {
 
 #[test]
 fn schemas_are_2020_12_with_versioned_ids() {
-    for kind in Kind::ALL {
+    for &kind in Kind::ALL {
         let schema = schema_json(kind);
         assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
         assert_eq!(schema["$id"], schema_id(kind));
@@ -63,7 +63,7 @@ fn schema_and_serde_agree_on_every_fixture() {
 
 #[test]
 fn the_process_wide_set_serves_the_generated_schemas() {
-    for kind in Kind::ALL {
+    for &kind in Kind::ALL {
         assert_eq!(SchemaSet::get().schema(kind), &schema_json(kind), "{kind}");
     }
 }

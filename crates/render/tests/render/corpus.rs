@@ -4,11 +4,7 @@ use tsunagu_render::{RenderOptions, Renderer, extract_attachment};
 use crate::{RENDERER, documents, poppler};
 
 fn child_family_name(document: &Document) -> String {
-    match document {
-        Document::Instruction(d) => d.child.name.family.clone(),
-        Document::Assessment(d) => d.child.name.family.clone(),
-        Document::Consent(d) => d.child.name.family.clone(),
-    }
+    document.child().name.family.clone()
 }
 
 #[test]

@@ -60,7 +60,7 @@ fn missing_glyph_errors_do_not_print_the_text() {
     let mut sheet = instruction();
     sheet.child.name.given = Some("秘密😀".to_owned());
     let error = RENDERER.render(&Document::Instruction(Box::new(sheet)), &RenderOptions::default()).expect_err("fails");
-    assert!(!error.to_string().contains("秘密") && !error.message_ja().contains("秘密"));
+    assert!(!error.to_string().contains("秘密") && !error.message().ja.contains("秘密"));
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Render suite: every document renders to a PDF that reads, carries its data
 //! and never changes by accident.
 //!
-//! `TSUNAGU_BLESS=1 cargo test -p tsunagu-render --test render` rewrites the
-//! reference hashes and PNGs under `tests/references/`; review them before committing.
+//! The reference hashes and PNGs under `tests/references/` are `insta` snapshots:
+//! `cargo insta review` after an intended change.
 //! The checks that use poppler (`pdftotext`, `pdffonts`, `pdfdetach`) are
 //! required where `TSUNAGU_REQUIRE_TOOLS` is set (CI) and skipped, with a note, elsewhere.
 
