@@ -11,7 +11,8 @@ const root = join(import.meta.dirname, "..", "..");
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validators = {};
-for (const kind of ["instruction", "assessment", "consent"]) {
+// Every kind the format has, by its schema file.
+for (const kind of readdirSync(join(root, "schemas")).filter((f) => f.endsWith(".schema.json")).map((f) => f.replace(".schema.json", ""))) {
   validators[kind] = ajv.compile(JSON.parse(readFileSync(join(root, "schemas", `${kind}.schema.json`), "utf8")));
 }
 
