@@ -58,13 +58,14 @@ write_bytes(
 write_bytes("empty.json", b"")
 write_bytes("nul-bytes.json", b"\x00" * 64)
 
-# Valid JSON with numbers at the edges: -0 is a non-negative weight (printed as 0).
-write_json("negative-zero-weight.json", doc(lambda d: d["child"]["weight"].update(value=-0.0)))
+# Valid JSON with numbers at the edges: -0 is a non-negative PEEP (printed as 0).
+write_json("negative-zero-weight.json", doc(lambda d: d["care"]["ventilator"]["devices"][0]["peep"].update(value=-0.0), base=EVERY))
 write_bytes(
     "negative-zero-weight.json",
     (HERE / "negative-zero-weight.json").read_bytes().replace(b'"value": -0.0', b'"value": -0'),
 )
-write_json("huge-integer-weight.json", doc(lambda d: d["child"]["weight"].update(value=10**30)))
+# A number no integer type holds, where any number is allowed (a local extension).
+write_json("huge-integer-weight.json", doc(lambda d: d.update(extensions={"jp.lg.example": {"count": 10**30}})))
 
 # Characters that are invisible on paper or make the shown text differ from the data.
 write_json("control-characters.json", doc(given("湊\u0007\u0000")))
@@ -87,24 +88,32 @@ write_json("zero-width-joiner-in-text.json", doc(given("み\u200dな\u200cと"))
 MARKUP = '#read("/etc/passwd") #{panic("x")} $x$ <l> @r *b* `c` \\ ]'
 
 
-def free_text_markup(d):
-    # Fields whose schema constrains the form (dates, ids, codes, phones, units,
-    # vocabularies) are left alone; everything else gets the markup.
-    fixed_keys = {"kind", "formatVersion", "id", "language", "sex", "relationship", "role", "method", "watch",
-                  "unit", "phone", "postalCode", "icd10", "device", "route", "site", "times", "familyReading",
-                  "givenReading", "mode", "type", "purposes", "fax", "email", "size", "category", "daytimePhone",
-                  "rescueDrug", "sites", "stomaType"}
+SCHEMA = json.loads((ROOT / "schemas/instruction.schema.json").read_text())
 
-    def walk(value, key):
+
+def resolve(node):
+    while isinstance(node, dict) and "$ref" in node:
+        node = SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    return node or {}
+
+
+def free_text_markup(d):
+    # Read from the schema: a string is free text unless its form is constrained
+    # (a vocabulary, a pattern, a format, a constant). Free text gets the markup.
+    def free(node):
+        return node.get("type") == "string" and not any(k in node for k in ("oneOf", "enum", "const", "pattern", "format"))
+
+    # Readings stay kana: the reading rule would report markup there, as it should.
+    def walk(value, node, key=""):
+        node = resolve(node)
         if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items()}
+            return {k: walk(v, node.get("properties", {}).get(k, {}), k) for k, v in value.items()}
         if isinstance(value, list):
-            return [walk(v, key) for v in value]
-        if isinstance(value, str) and key not in fixed_keys and not key.endswith(("Date", "On", "At")) \
-                and key not in ("start", "end", "kind") and not value[:4].isdigit():
+            return [walk(v, node.get("items", {}), key) for v in value]
+        if isinstance(value, str) and free(node) and not key.endswith("Reading"):
             return MARKUP
         return value
-    return walk(d, "")
+    return walk(d, SCHEMA)
 
 
 write_json("typst-markup-in-every-text-field.json", free_text_markup(doc(base=EVERY)))

@@ -1,6 +1,6 @@
 """Validate the corpus with Python's `jsonschema` (an independent 2020-12 validator)
-using only the files in schemas/: every example must be valid, every 1.0 document
-valid under both the 1.0 and the current schemas, and every fixture that tsunagu
+using only the files in schemas/: every example must be valid, every older document
+valid under both its own version's and the current schemas, and every fixture that tsunagu
 rejects for a structural (schema.*) reason must be rejected too."""
 
 import importlib.metadata
@@ -28,7 +28,7 @@ BEFORE_SCHEMA = {
     "document.not-json", "document.duplicate-key", "document.too-deep", "document.too-large",
     "document.not-object", "document.kind-missing", "document.kind-unknown", "document.version-unsupported",
 }
-OLD_VALIDATORS = validators(ROOT / "schemas" / "1.0")
+OLD_VALIDATORS = {version: validators(ROOT / "schemas" / version) for version in ("1.0", "1.1")}
 
 
 def load(path):
@@ -52,11 +52,11 @@ def main():
         checked += 1
         if errors:
             failures.append(f"{path.name}: expected valid, got {[e.message[:80] for e in errors]}")
-    # A minor version accepts every older document: the 1.0 documents pass both the
-    # archived 1.0 schemas and the current ones.
-    for path in sorted((ROOT / "tests" / "migrate" / "1.0").glob("*.json")):
+    # A minor version accepts every older document: the 1.0 and 1.1 documents pass both
+    # their archived schemas and the current ones.
+    for version, path in [(v, p) for v in OLD_VALIDATORS for p in sorted((ROOT / "tests" / "migrate" / v).glob("*.json"))]:
         doc = load(path)
-        for validators, label in ((OLD_VALIDATORS, "schemas/1.0"), (VALIDATORS, "schemas")):
+        for validators, label in ((OLD_VALIDATORS[version], f"schemas/{version}"), (VALIDATORS, "schemas")):
             errors = list(validators[doc["kind"]].iter_errors(doc))
             checked += 1
             if errors:

@@ -9,8 +9,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::plan::{AfterRescue, Assignment, TroublePlan};
 use crate::quantity::{
-    Cm, CmH2O, Fr, Hours, InsulinUnit, KPa, LPerMin, Mg, MgPerDl, Minutes, Ml, MlPerHour, Mm, PerMin, Percent,
+    Cm, CmH2O, Fr, Grams, Hours, InsulinUnit, KPa, LPerMin, Mg, MgPerDl, Minutes, Ml, MlPerHour, Mm, PerMin, Percent,
     Quantity, QuantityRange, Seconds,
 };
 use crate::vocab::vocabulary;
@@ -24,6 +25,21 @@ vocabulary! {
         High = "high" => "高" / "High",
         Mid = "mid" => "中" / "Mid",
         Low = "low" => "低" / "Low",
+    }
+}
+
+impl WatchLevel3 {
+    /// The level in the words of the people who do the care (the instruction sheet
+    /// prints these; the score's 高・中・低 are for the city).
+    pub fn plain(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Self::High, crate::Lang::Ja) => "トラブルのときは直ちに対応が必要",
+            (Self::Mid, crate::Lang::Ja) => "トラブルのときは概ね15分以内に対応が必要",
+            (Self::Low, crate::Lang::Ja) => "急ぎの対応が必要になることは少ない",
+            (Self::High, crate::Lang::En) => "Trouble needs an immediate response",
+            (Self::Mid, crate::Lang::En) => "Trouble needs a response within about 15 minutes",
+            (Self::Low, crate::Lang::En) => "An urgent response is rarely needed",
+        }
     }
 }
 
@@ -110,6 +126,12 @@ pub struct CareItems {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(length(max = 20))]
     pub other: Vec<OtherCare>,
+    /// # ドレーン / Drains
+    ///
+    /// 判定スコアの対象外。/ Not scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 5))]
+    pub drains: Vec<Drain>,
 }
 
 impl CareItems {
@@ -128,6 +150,7 @@ vocabulary! {
         Ippb = "ippb" => "間歇的陽圧吸入法 (IPPB)" / "Intermittent positive pressure breathing (IPPB)",
         CoughAssist = "coughAssist" => "排痰補助装置" / "Mechanical cough assist",
         Hfcwo = "hfcwo" => "高頻度胸壁振動法 (HFCWO)" / "High-frequency chest wall oscillation (HFCWO)",
+        NegativePressure = "negativePressure" => "陰圧式人工呼吸器 (体外式)" / "Negative-pressure ventilator",
     }
 }
 
@@ -167,6 +190,14 @@ pub struct Ventilator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 /// # 呼吸器等の機器 / Respiratory device
@@ -223,6 +254,11 @@ pub struct Cannula {
     /// # 外径 / Outer diameter
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outer_diameter: Option<Quantity<Mm>>,
+    /// # 長さ (入口から先端まで) / Length (opening to tip)
+    ///
+    /// 気管内吸引の深さの上限になります。/ The limit for the depth of tracheal suction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<Quantity<Mm>>,
     /// # カフあり / Cuffed
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cuff: Option<bool>,
@@ -254,6 +290,14 @@ pub struct Tracheostomy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 /// # 鼻咽頭エアウェイの管理 / Nasopharyngeal airway
@@ -281,6 +325,14 @@ pub struct NasopharyngealAirway {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 vocabulary! {
@@ -320,6 +372,14 @@ pub struct Oxygen {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 vocabulary! {
@@ -341,19 +401,39 @@ pub struct Suction {
     /// # 部位 / Sites
     #[schemars(length(min = 1, max = 3))]
     pub sites: Vec<SuctionSite>,
-    /// # カテーテルの太さ / Catheter size
+    /// # 吸引器 / Suction machine
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub catheter_size: Option<Quantity<Fr>>,
-    /// # 吸引圧 (陰圧の大きさ) / Suction pressure (magnitude of the negative pressure)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pressure: Option<Quantity<KPa>>,
-    /// # 挿入の深さ / Insertion depth
+    #[schemars(length(min = 1, max = 200))]
+    pub device: Option<String>,
+    /// # 口腔内吸引 / Oral suction
     ///
-    /// 気管カニューレ内の吸引では必須。/ Required for suction inside the tracheostomy tube.
+    /// 1.2 で追加。部位ごとの設定。/ Added in 1.2: settings for this site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oral: Option<SuctionSettings>,
+    /// # 鼻腔内吸引 / Nasal suction
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nasal: Option<SuctionSettings>,
+    /// # 気管カニューレ内吸引 / Suction inside the tracheostomy tube
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracheostomy_tube: Option<SuctionSettings>,
+    /// # カテーテルの太さ (1.1 の書き方) / Catheter size (1.1 form)
+    ///
+    /// 1.2 からは部位ごとに書きます。`tsunagu migrate` が移します。
+    /// / Since 1.2 each site has its own; `tsunagu migrate` moves it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("deprecated" = true))]
+    pub catheter_size: Option<Quantity<Fr>>,
+    /// # 吸引圧 (1.1 の書き方) / Suction pressure (1.1 form)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("deprecated" = true))]
+    pub pressure: Option<Quantity<KPa>>,
+    /// # 挿入の深さ (1.1 の書き方) / Insertion depth (1.1 form)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("deprecated" = true))]
     pub insertion_depth: Option<Quantity<Cm>>,
-    /// # 1回の吸引時間の上限 / Maximum time per pass
+    /// # 1回の吸引時間の上限 (1.1 の書き方) / Maximum time per pass (1.1 form)
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("deprecated" = true))]
     pub max_time_per_pass: Option<Quantity<Seconds>>,
     /// # 実施のタイミング / Timing
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -362,6 +442,53 @@ pub struct Suction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+}
+
+impl Suction {
+    /// The settings of a site, as written for it.
+    pub fn settings(&self, site: SuctionSite) -> Option<&SuctionSettings> {
+        match site {
+            SuctionSite::Oral => self.oral.as_ref(),
+            SuctionSite::Nasal => self.nasal.as_ref(),
+            SuctionSite::TracheostomyTube => self.tracheostomy_tube.as_ref(),
+        }
+    }
+
+    /// Whether any site has its own settings (the 1.2 form).
+    pub fn has_site_settings(&self) -> bool {
+        self.oral.is_some() || self.nasal.is_some() || self.tracheostomy_tube.is_some()
+    }
+}
+
+/// # 部位ごとの吸引の設定 / Suction settings for one site
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SuctionSettings {
+    /// # カテーテルの太さ / Catheter size
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catheter_size: Option<Quantity<Fr>>,
+    /// # 吸引圧 (陰圧の大きさ) / Suction pressure (magnitude of the negative pressure)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pressure: Option<Quantity<KPa>>,
+    /// # 挿入の深さ / Insertion depth
+    ///
+    /// 口腔は口唇から、鼻腔は鼻孔から、気管カニューレ内はカニューレの入口から。
+    /// / From the lips (oral), the nostril (nasal) or the cannula's opening (tracheal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insertion_depth: Option<Quantity<Cm>>,
+    /// # 咽頭より奥まで入れる / Reaches beyond the pharynx
+    ///
+    /// 口腔・鼻腔のみ。教員・介護職員等の吸引は咽頭の手前までです。
+    /// / Oral and nasal only; suction by teachers and care staff stops short of the pharynx.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beyond_pharynx: Option<bool>,
+    /// # 1回の吸引時間の上限 / Maximum time per pass
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_time_per_pass: Option<Quantity<Seconds>>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 /// # 薬剤 / Drug
@@ -397,6 +524,10 @@ pub struct Nebulizer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 vocabulary! {
@@ -424,9 +555,29 @@ pub struct TubeFeeding {
     /// # チューブ・ボタンの太さ / Tube or button size
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tube_size: Option<Quantity<Fr>>,
-    /// # 挿入長・シャフト長 / Insertion or shaft length
+    /// # チューブ・ボタンの種類 / Kind of tube or button
+    ///
+    /// 例: ボタン型 (バルーン)、チューブ型 / e.g. balloon button, tube
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub device_type: Option<String>,
+    /// # 挿入長・シャフト長 (1.1 の書き方) / Insertion or shaft length (1.1 form)
+    ///
+    /// 1.2 からは経鼻の挿入長 (insertionLength) とボタンのシャフト長 (shaftLength) に分けます。
+    /// / Since 1.2 split into a nasal tube's insertion length and a button's shaft length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("deprecated" = true))]
     pub tube_length: Option<Quantity<Cm>>,
+    /// # 挿入長 (鼻孔から) / Insertion length (from the nostril)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insertion_length: Option<Quantity<Cm>>,
+    /// # シャフト長 (ボタン型) / Shaft length (button)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shaft_length: Option<Quantity<Cm>>,
+    /// # チューブ・ボタンの交換 / How often the tube or button is changed
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub change_frequency: Option<String>,
     /// # 栄養剤 / Nutrient product
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 200))]
@@ -456,6 +607,14 @@ pub struct TubeFeeding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 /// # 持続注入ポンプ / Continuous feeding pump
@@ -489,6 +648,9 @@ pub struct CentralVenousCatheter {
     /// # 速度 / Rate
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate: Option<Quantity<MlPerHour>>,
+    /// # 輸液ポンプ / Infusion pump
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub infusion_pump: Option<bool>,
     /// # 閉塞・抜去・発熱時の対応 / What to do on occlusion, dislodgement or fever
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 2000))]
@@ -497,6 +659,14 @@ pub struct CentralVenousCatheter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 /// # その他の注射管理 / Other injections
@@ -537,6 +707,10 @@ pub struct SubcutaneousInjection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 200))]
     pub given_by: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 /// # 持続皮下注射ポンプ / Continuous subcutaneous pump
@@ -557,6 +731,14 @@ pub struct SubcutaneousPump {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 2000))]
     pub settings: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 vocabulary! {
@@ -580,6 +762,13 @@ pub struct BloodGlucose {
     /// # CGM とインスリンポンプの連動 / CGM linked to an insulin pump
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_to_insulin_pump: Option<bool>,
+    /// # 指先穿刺で確かめるとき / When to confirm by finger-stick
+    ///
+    /// CGM の値と症状が合わないとき、低値のとき、機器のエラーのとき等。
+    /// / e.g. when symptoms do not match the reading, on a low reading, on a sensor error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 1000))]
+    pub finger_stick_when: Option<String>,
     /// # 測定のタイミング / Timing
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,
@@ -601,6 +790,14 @@ pub struct BloodGlucose {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 vocabulary! {
@@ -620,6 +817,9 @@ pub struct Dialysis {
     pub watch: Option<WatchLevel2>,
     /// # 方法 / Method
     pub method: DialysisMethod,
+    /// # 自動腹膜灌流装置 (APD) / Automated peritoneal dialysis machine
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
     /// # スケジュール / Schedule
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 500))]
@@ -628,6 +828,10 @@ pub struct Dialysis {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 /// # 導尿 / Catheterization
@@ -658,6 +862,10 @@ pub struct IntermittentCatheterization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 200))]
     pub done_by: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 vocabulary! {
@@ -686,6 +894,14 @@ pub struct ContinuousCatheterization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 200))]
     pub change_frequency: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 /// # 排便管理 / Bowel management
@@ -729,6 +945,14 @@ pub struct Stoma {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 2000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
 }
 
 vocabulary! {
@@ -749,6 +973,10 @@ pub struct Disimpaction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 2000))]
     pub conditions: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 /// # 浣腸 / Enema
@@ -763,10 +991,19 @@ pub struct Enema {
     ///
     /// 判定スコアの対象外 (告示の注)。/ Not scored (official note).
     pub small_commercial_glycerin: bool,
+    /// # 1回の量 (製品の表示) / Amount per use (as on the product)
+    ///
+    /// 小さな市販品かどうかを年齢に応じて確かめます。/ Checked against the child's age for the small-product exclusion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Quantity<Grams>>,
     /// # 実施する条件 / Conditions
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 2000))]
     pub conditions: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 vocabulary! {
@@ -831,10 +1068,19 @@ pub struct Seizure {
     /// / Staff may give a rescue drug only with the doctor's instruction and the guardian's request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guardian_request_on_file: Option<bool>,
+    /// # 頓用薬の使用後 / After the rescue drug
+    ///
+    /// 職員が使ったあとは、こどもは必ず医師の診察を受けます。/ After staff give it, the child is always seen by a doctor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_rescue: Option<AfterRescue>,
     /// # 備考 / Notes
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 4000))]
     pub notes: Option<String>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }
 
 /// # その他のケア / Other care
@@ -847,4 +1093,35 @@ pub struct OtherCare {
     /// # 内容 / Instructions
     #[schemars(length(min = 1, max = 4000))]
     pub instructions: String,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
+}
+
+/// # ドレーン / Drain
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Drain {
+    /// # 種類 / Kind
+    ///
+    /// 例: 胸腔ドレーン、脳室ドレーン / e.g. chest drain, ventricular drain
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    /// # 部位 / Site
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub site: Option<String>,
+    /// # 管理 (観察・固定・排液) / Management (watching, fixing, draining)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub management: Option<String>,
+    /// # トラブル時の対応 / Trouble plans
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub trouble_plans: Vec<TroublePlan>,
+    /// # 実施の割り当て (場所・時間・実施者) / Where, when and by whom
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub assignments: Vec<Assignment>,
 }

@@ -7,7 +7,58 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::vocab::{FacilityKind, Relationship, Sex, SignatureMethod};
+use crate::vocab::{CareNeedLevel, FacilityKind, Relationship, Sex, SignatureMethod, SupportCategory};
+
+/// # ID (この文書の中で一意) / Local id (unique within the document)
+///
+/// 英小文字で始まり、英小文字・数字・ハイフン。例: school, day-service
+/// / Starts with a lowercase letter; lowercase letters, digits and hyphens. e.g. school, day-service
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct LocalId(#[schemars(regex(pattern = r"^[a-z][a-z0-9-]{0,31}$"))] pub String);
+
+impl LocalId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// # 識別子 / Identifier
+///
+/// 書類をまたいで同じこどもを結びつける番号。例: 市の宛名番号、施設の利用者番号。
+/// マイナンバー (個人番号) は書かないでください。
+/// / A number that links one child's documents: the city's resident number, a facility's
+/// client number. Never the My Number (individual number).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Identifier {
+    /// # 発番者 / System
+    ///
+    /// 番号を付けた組織を表す逆ドメイン名又は URI。例: jp.lg.chofu.atena
+    /// / Who issued the number, as a reverse domain name or URI, e.g. jp.lg.chofu.atena
+    #[schemars(length(min = 1, max = 200), regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9.:/_-]*$"))]
+    pub system: String,
+    /// # 番号 / Value
+    #[schemars(length(min = 1, max = 64), regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"))]
+    pub value: String,
+}
+
+/// # 福祉の状況 / Welfare status
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct WelfareStatus {
+    /// # 重症心身障害児 / Child with severe motor and intellectual disabilities (重症心身障害児)
+    ///
+    /// 医療型短期入所の判定スコアの基準が変わります。/ Changes which score opens medical short stay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severe_motor_intellectual_disabilities: Option<bool>,
+    /// # 要介護認定 / Long-term care need level
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub care_need_level: Option<CareNeedLevel>,
+    /// # 障害支援区分 / Disability support category
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_category: Option<SupportCategory>,
+}
 
 /// # 氏名 / Name
 ///
@@ -83,6 +134,12 @@ pub struct Guardian {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Child {
+    /// # 識別子 / Identifiers
+    ///
+    /// 1.2 で追加。/ Added in 1.2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 10))]
+    pub identifiers: Vec<Identifier>,
     /// # 氏名 / Name
     pub name: PersonName,
     /// # 生年月日 / Date of birth
@@ -92,6 +149,9 @@ pub struct Child {
     /// # 住所 / Address
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
+    /// # 電話 (自宅) / Home phone
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
     /// # 保護者 / Guardians
     #[schemars(length(max = 4))]
     pub guardians: Vec<Guardian>,
@@ -105,6 +165,9 @@ pub struct Child {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("deprecated" = true))]
     pub weight_measured_on: Option<Date>,
+    /// # 福祉の状況 / Welfare status
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub welfare: Option<WelfareStatus>,
 }
 
 impl Child {
@@ -159,6 +222,11 @@ impl JsonSchema for KgUnit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Facility {
+    /// # ID / Id
+    ///
+    /// ケアの割り当て (assignments の at) から参照します。/ What care assignments (`at`) refer to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<LocalId>,
     /// # 施設名 / Name
     #[schemars(length(min = 1, max = 200))]
     pub name: String,
@@ -176,6 +244,16 @@ pub struct Facility {
     /// # 電話 / Phone
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
+    /// # FAX / Fax
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fax: Option<Phone>,
+    /// # 事業所番号 / Office number
+    ///
+    /// 介護・障害福祉サービスの事業所番号、登録喀痰吸引等事業者の登録番号。
+    /// / The service office's number, or its registration for suction and tube feeding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9A-Za-z]{1,20}$"))]
+    pub office_number: Option<String>,
 }
 
 /// # 医療機関 / Medical institution
@@ -195,6 +273,9 @@ pub struct Institution {
     /// # 電話 / Phone
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
+    /// # FAX / Fax
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fax: Option<Phone>,
 }
 
 /// # 代理人 / Proxy

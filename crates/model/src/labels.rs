@@ -17,11 +17,15 @@ use crate::care::{
 };
 use crate::diagnostic::Severity;
 use crate::documents::{
-    AuthorRole, BackupPower, ConsentUntil, ContactRole, FormatVersion, InformationScope, Kind, Purpose, RecipientKind,
-    ServiceKind,
+    AllergyCategory, AllergySeverity, AllergyStatus, AuthorRole, BackupPower, BedriddenRank, ConsentDirection,
+    ConsentUntil, ContactRole, DementiaRank, FeedRelation, FormatVersion, InformationScope, Kind, MedicationRoute,
+    Purpose, RecipientKind, ServiceKind, Therapist, UlcerDepth,
 };
-use crate::score::{ScoreClass, ScoreItem};
-use crate::vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
+use crate::plan::{AfterRescue, CallKind, Performer, TroubleKind, Weekday};
+use crate::score::{ScoreClass, ScoreItem, ShortStay};
+use crate::vocab::{
+    CareNeedLevel, DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, SupportCategory, Vocabulary,
+};
 
 /// One vocabulary's values with their labels, in form order.
 #[derive(Debug, Clone)]
@@ -61,6 +65,7 @@ pub fn vocabularies() -> Vec<VocabularyLabels> {
         entry::<DisimpactionMethod>(),
         entry::<RescueDrug>(),
         entry::<ScoreClass>(),
+        entry::<ShortStay>(),
         entry::<AuthorRole>(),
         entry::<ServiceKind>(),
         entry::<BackupPower>(),
@@ -68,6 +73,23 @@ pub fn vocabularies() -> Vec<VocabularyLabels> {
         entry::<InformationScope>(),
         entry::<RecipientKind>(),
         entry::<ConsentUntil>(),
+        entry::<ConsentDirection>(),
+        entry::<Performer>(),
+        entry::<Weekday>(),
+        entry::<TroubleKind>(),
+        entry::<CallKind>(),
+        entry::<AfterRescue>(),
+        entry::<CareNeedLevel>(),
+        entry::<SupportCategory>(),
+        entry::<AllergyStatus>(),
+        entry::<AllergyCategory>(),
+        entry::<AllergySeverity>(),
+        entry::<MedicationRoute>(),
+        entry::<FeedRelation>(),
+        entry::<BedriddenRank>(),
+        entry::<DementiaRank>(),
+        entry::<UlcerDepth>(),
+        entry::<Therapist>(),
     ]
 }
 
@@ -80,6 +102,7 @@ static CATALOG: LazyLock<[Value; 2]> = LazyLock::new(|| [build(Lang::Ja), build(
 ///   "kinds": { "instruction": "医療的ケア指示書", … },
 ///   "vocabularies": { "facilityKind": { "nursery": "保育所", … }, … },
 ///   "scoreItems": { "1": "人工呼吸器の管理", "7(2)": "経管栄養 (持続注入ポンプ)", … },
+///   "watchInPlainWords": { "high": "トラブルのときは直ちに対応が必要", … },
 ///   "severities": { "error": "エラー", … } }
 /// ```
 ///
@@ -109,6 +132,8 @@ fn build(lang: Lang) -> Value {
     catalog.insert("vocabularies".into(), Value::Object(vocabularies));
     let rows = ScoreItem::ALL.iter().map(|item| (item.number(), item.label(lang))).collect();
     catalog.insert("scoreItems".into(), object(rows));
+    let plain = WatchLevel3::ALL.iter().map(|level| (level.as_str(), level.plain(lang))).collect();
+    catalog.insert("watchInPlainWords".into(), object(plain));
     let severities = [Severity::Error, Severity::Warning, Severity::Info];
     catalog.insert("severities".into(), object(severities.iter().map(|s| (s.as_str(), s.label(lang))).collect()));
     Value::Object(catalog)

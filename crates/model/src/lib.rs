@@ -15,6 +15,7 @@
 //! The crate does no I/O and reads no clock: callers hand in bytes and dates.
 
 mod care;
+mod care_rules;
 mod common;
 mod date;
 mod diagnostic;
@@ -22,6 +23,8 @@ mod documents;
 mod json;
 mod labels;
 mod migrate;
+mod plan;
+mod plausible;
 mod quantity;
 mod rules;
 mod sample;
@@ -29,11 +32,13 @@ mod schema;
 mod score;
 mod text;
 mod validate;
+mod versions;
 mod vocab;
 
 pub use care::*;
 pub use common::{
-    Address, Child, Extensions, Facility, Guardian, Institution, KgUnit, PersonName, Phone, Proxy, Signature, Weight,
+    Address, Child, Extensions, Facility, Guardian, Identifier, Institution, KgUnit, LocalId, PersonName, Phone, Proxy,
+    Signature, Weight, WelfareStatus,
 };
 pub use date::{Date, DateError, Era, EraDate};
 pub use diagnostic::{Code, Diagnostic, Message, SHOWN_VALUE_CHARS, Severity};
@@ -41,15 +46,19 @@ pub use documents::*;
 pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, find_string, parse_json};
 pub use labels::{VocabularyLabels, labels, vocabularies};
 pub use migrate::{Migration, Step, migrate};
+pub use plan::{AfterRescue, Assignment, CallKind, CallStep, Performer, TroubleKind, TroublePlan, Weekday};
 pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
 pub use sample::sample;
 pub use schema::{SchemaSet, schema_id, schema_json};
 pub use score::{
-    MEDICAL_SHORT_STAY_THRESHOLD, Score, ScoreClass, ScoreContext, ScoreItem, ScoreLine, Watch, score, score_document,
+    MEDICAL_SHORT_STAY_THRESHOLD, Score, ScoreClass, ScoreContext, ScoreItem, ScoreLine, ShortStay, Watch, score,
+    score_document,
 };
 pub use text::Forbidden;
 pub use validate::{Report, validate, validate_value};
-pub use vocab::{DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, Vocabulary};
+pub use vocab::{
+    CareNeedLevel, DocLanguage, FacilityKind, Relationship, Sex, SignatureMethod, SupportCategory, Vocabulary,
+};
 
 /// The language of messages and labels shown to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

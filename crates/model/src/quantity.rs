@@ -63,6 +63,7 @@ units! {
     Hours = "h", "時間 / hours";
     /// Body weight ([`crate::Weight`] carries it with its own unit tag).
     Kg = "kg", "体重 / body weight";
+    Grams = "g", "重さ / weight in grams";
     Watts = "W", "消費電力 / power";
 }
 

@@ -16,9 +16,9 @@ use crate::vocab::{Vocabulary, vocabulary};
 vocabulary! {
     /// # 判定スコアによる区分 / Class given by the score
     pub enum ScoreClass: "scoreClass" {
-        Highest = "highest" => "最も高い区分 (32点以上)" / "Highest class (32 points or more)",
-        Middle = "middle" => "中間の区分 (16点以上)" / "Middle class (16 points or more)",
-        Lowest = "lowest" => "最も低い区分 (3点以上)" / "Lowest class (3 points or more)",
+        Highest = "highest" => "医療的ケア区分3 (32点以上・最も高い区分)" / "Medical-care class 3 (32 points or more, the highest)",
+        Middle = "middle" => "医療的ケア区分2 (16点以上・中間の区分)" / "Medical-care class 2 (16 points or more, the middle)",
+        Lowest = "lowest" => "医療的ケア区分1 (3点以上・最も低い区分)" / "Medical-care class 1 (3 points or more, the lowest)",
         NotApplicable = "notApplicable" => "該当なし (3点未満)" / "Not applicable (under 3 points)",
     }
 }
@@ -35,8 +35,34 @@ impl ScoreClass {
     }
 }
 
-/// A total at or above this, with other criteria, opens medical short stay.
-pub const MEDICAL_SHORT_STAY_THRESHOLD: u32 = 8;
+/// A total at or above this opens medical short stay (医療型短期入所) for a child who is
+/// not a 重症心身障害児 (2021 revision; the 8-point criteria belong to other groups).
+pub const MEDICAL_SHORT_STAY_THRESHOLD: u32 = 16;
+
+vocabulary! {
+    /// # 医療型短期入所と判定スコア / Medical short stay and the score
+    pub enum ShortStay: "shortStay" {
+        AsSevereDisabilities = "asSevereDisabilities" => "重症心身障害児のため、医療型短期入所は判定スコアによらず対象です" / "A child with severe motor and intellectual disabilities: medical short stay does not depend on the score",
+        ByScore = "byScore" => "16点以上のため、医療型短期入所の対象です (重症心身障害児ではないこども)" / "16 points or more: medical short stay is open (a child who is not severely disabled)",
+        NotByScore = "notByScore" => "16点未満のため、判定スコアでは医療型短期入所の対象になりません" / "Under 16 points: the score does not open medical short stay",
+        ByScoreIfNotSevere = "byScoreIfNotSevere" => "16点以上: 重症心身障害児でないこどもは医療型短期入所の対象です (重症心身障害児かどうかは書かれていません)" / "16 points or more: medical short stay is open for a child who is not severely disabled (not stated)",
+        NotByScoreIfNotSevere = "notByScoreIfNotSevere" => "16点未満: 重症心身障害児でないこどもは判定スコアでは対象になりません (重症心身障害児かどうかは書かれていません)" / "Under 16 points: the score does not open medical short stay for a child who is not severely disabled (not stated)",
+    }
+}
+
+impl ShortStay {
+    /// What the total means for medical short stay, given whether the child is a 重症心身障害児.
+    pub fn of(total: u32, severe_disabilities: Option<bool>) -> Self {
+        let met = total >= MEDICAL_SHORT_STAY_THRESHOLD;
+        match (severe_disabilities, met) {
+            (Some(true), _) => Self::AsSevereDisabilities,
+            (Some(false), true) => Self::ByScore,
+            (Some(false), false) => Self::NotByScore,
+            (None, true) => Self::ByScoreIfNotSevere,
+            (None, false) => Self::NotByScoreIfNotSevere,
+        }
+    }
+}
 
 /// A row of the official score table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,7 +130,8 @@ impl ScoreItem {
         match watch {
             Watch::High => points.high,
             Watch::Mid => points.mid,
-            Watch::Low => points.high.map(|_| 0),
+            // The official table prints 0 for a low watch level on every row.
+            Watch::Low => Some(0),
         }
     }
 
@@ -258,8 +285,10 @@ pub struct Score {
     pub lines: Vec<ScoreLine>,
     pub total: u32,
     pub class: ScoreClass,
-    /// Whether the total reaches the medical short-stay threshold (8).
+    /// Whether the total reaches the medical short-stay threshold (16).
     pub short_stay_threshold_met: bool,
+    /// What the score means for medical short stay.
+    pub short_stay: ShortStay,
     /// Warnings and notes about the computation (unconfirmed rules, missing watch levels).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -273,6 +302,11 @@ pub struct ScoreContext {
     pub missing_watch: Severity,
     /// Whether the physician's seizure instruction is known to be on file.
     pub seizure_instruction_on_file: Option<bool>,
+    /// The child's date of birth: the enema exclusion depends on the age.
+    pub birth_date: Date,
+    /// Whether the child is a 重症心身障害児 (`child.welfare`), which decides how the score
+    /// bears on medical short stay.
+    pub severe_disabilities: Option<bool>,
 }
 
 /// The score of a document's care items, or `None` for a kind without them.
@@ -362,6 +396,22 @@ pub fn score(care: &CareItems, base: &str, context: ScoreContext) -> Score {
     }
     if let Some(oxygen) = &care.oxygen {
         tally.add(ScoreItem::Oxygen, "/oxygen", oxygen.watch.map(Watch::from));
+    } else if let Some(ventilator) = &care.ventilator {
+        // Oxygen through the circuit: whether it counts as item 4 is unconfirmed, so warn only.
+        let given = ventilator.devices.iter().position(|device| {
+            device.oxygen_flow.is_some_and(|flow| flow.value() > 0.0)
+                || device.fio2.is_some_and(|fio2| fio2.value() > 21.0)
+        });
+        if let Some(i) = given {
+            tally.warn(
+                Code::VentilatorOxygenWithoutItem,
+                &format!("/ventilator/devices/{i}"),
+                Message::new(
+                    "人工呼吸器から酸素を投与していますが、酸素療法 (判定スコア 4) の項目がありません (点数は変えていません)",
+                    "oxygen is given through the ventilator, but there is no oxygen therapy item (score item 4) (points unchanged)",
+                ),
+            );
+        }
     }
     // 5: oral/nasal and tracheal suction are one item.
     if let Some(suction) = &care.suction {
@@ -425,8 +475,23 @@ pub fn score(care: &CareItems, base: &str, context: ScoreContext) -> Score {
             tally.add(ScoreItem::Disimpaction, "/bowel/disimpactionOrIrrigation", None);
         }
         if let Some(enema) = &bowel.enema {
-            // 13(3) excludes small commercial glycerin enemas (official note).
-            if enema.small_commercial_glycerin {
+            // 13(3) excludes small commercial glycerin enemas (official note), by the
+            // product's amount for the child's age; the amount decides when it is given.
+            let limit = small_enema_limit(context.birth_date.years_until(context.on).unwrap_or(0));
+            let small_by_amount = enema.amount.map(|amount| amount.value() <= limit);
+            if let Some(small) = small_by_amount
+                && small != enema.small_commercial_glycerin
+            {
+                tally.warn(
+                    Code::EnemaAmountDisagrees,
+                    "/bowel/enema/amount",
+                    Message::new(
+                        format!("この年齢の小さな市販品は {limit} g までです。量と「市販の小さなグリセリン浣腸」の記入が食い違っています (量で数えました)"),
+                        format!("a small commercial product for this age is at most {limit} g; the amount and the small-product tick disagree (counted by the amount)"),
+                    ),
+                );
+            }
+            if small_by_amount.unwrap_or(enema.small_commercial_glycerin) {
                 tally.warn(
                     Code::GlycerinEnemaNotScored,
                     "/bowel/enema",
@@ -472,7 +537,19 @@ pub fn score(care: &CareItems, base: &str, context: ScoreContext) -> Score {
         total,
         class: ScoreClass::for_total(total),
         short_stay_threshold_met: total >= MEDICAL_SHORT_STAY_THRESHOLD,
+        short_stay: ShortStay::of(total, context.severe_disabilities),
         diagnostics: tally.diagnostics,
+    }
+}
+
+/// The largest small commercial glycerin enema, in grams, by age (official note:
+/// about 40 g for adults, 20 g at 6–11, 10 g at 1–5, 5 g for infants).
+fn small_enema_limit(age: u32) -> f64 {
+    match age {
+        0 => 5.0,
+        1..=5 => 10.0,
+        6..=11 => 20.0,
+        _ => 40.0,
     }
 }
 

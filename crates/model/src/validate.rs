@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::Lang;
 use crate::diagnostic::{Code, Diagnostic, Message, Severity, escape_token};
-use crate::documents::{Document, FormatVersion, Kind};
+use crate::documents::{Document, FORMAT_VERSION, FormatVersion, Kind};
 use crate::json::parse_json;
 use crate::rules;
 use crate::schema::SchemaSet;
@@ -107,6 +107,8 @@ pub fn validate_value(owned: Value) -> Report {
     let mut text_problems = Vec::new();
     crate::text::check(value, &mut text_problems);
 
+    // An older document is also held against its own version's schema, which needs it whole.
+    let older = (object.get("formatVersion").and_then(Value::as_str) != Some(FORMAT_VERSION)).then(|| owned.clone());
     let document = match kind.read(owned) {
         Ok(document) => document,
         Err(error) => {
@@ -119,7 +121,8 @@ pub fn validate_value(owned: Value) -> Report {
             return Report::failed(Some(kind), vec![Diagnostic::new(Code::Schema, "", message)]);
         }
     };
-    let mut diagnostics = rules::check(&document);
+    let mut diagnostics = Vec::new();
+    rules::check(&document, older.as_ref(), &mut diagnostics);
     diagnostics.append(&mut text_problems);
     sort(&mut diagnostics);
     Report { kind: Some(kind), diagnostics, document: Some(document) }

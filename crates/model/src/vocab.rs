@@ -127,7 +127,48 @@ vocabulary! {
         AfterSchoolDayService = "afterSchoolDayService" => "放課後等デイサービス" / "After-school day service",
         ShortStay = "shortStay" => "短期入所" / "Short stay",
         HomeVisitNursing = "homeVisitNursing" => "訪問看護" / "Home-visit nursing",
+        HomeCareOffice = "homeCareOffice" => "居宅介護・訪問介護事業所" / "Home-care office",
         Other = "other" => "その他" / "Other",
+    }
+}
+
+impl FacilityKind {
+    /// Addressees whose national instruction form (訪問看護指示書・喀痰吸引等指示書) is valid at most six months.
+    pub fn has_six_month_limit(self) -> bool {
+        matches!(self, Self::HomeVisitNursing | Self::HomeCareOffice)
+    }
+
+    /// Whether the staff there are nurses as a rule (no legal limit on non-nurse staff applies).
+    pub fn is_nursing(self) -> bool {
+        matches!(self, Self::HomeVisitNursing)
+    }
+}
+
+vocabulary! {
+    /// # 要介護認定 / Long-term care need level
+    pub enum CareNeedLevel: "careNeedLevel" {
+        NotApplied = "notApplied" => "未申請・対象外" / "Not applied or not eligible",
+        Independent = "independent" => "自立 (非該当)" / "Independent",
+        Support1 = "support1" => "要支援1" / "Support level 1",
+        Support2 = "support2" => "要支援2" / "Support level 2",
+        Care1 = "care1" => "要介護1" / "Care level 1",
+        Care2 = "care2" => "要介護2" / "Care level 2",
+        Care3 = "care3" => "要介護3" / "Care level 3",
+        Care4 = "care4" => "要介護4" / "Care level 4",
+        Care5 = "care5" => "要介護5" / "Care level 5",
+    }
+}
+
+vocabulary! {
+    /// # 障害支援区分 / Disability support category
+    pub enum SupportCategory: "supportCategory" {
+        NotApplicable = "notApplicable" => "非該当" / "Not applicable",
+        Category1 = "category1" => "区分1" / "Category 1",
+        Category2 = "category2" => "区分2" / "Category 2",
+        Category3 = "category3" => "区分3" / "Category 3",
+        Category4 = "category4" => "区分4" / "Category 4",
+        Category5 = "category5" => "区分5" / "Category 5",
+        Category6 = "category6" => "区分6" / "Category 6",
     }
 }
 

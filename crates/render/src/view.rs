@@ -34,7 +34,152 @@ pub fn build(document: &Document, value: &Value, options: RenderOptions, digest:
         "rows": top_level_rows(value, root, lang),
         "care": value.get("care").map_or(Value::Null, |care| self::care(care, root, lang)),
         "score": score(document, lang),
+        "schedule": schedule(value, root, lang),
+        "troubles": troubles(value, root, lang),
+        "callOrder": value.pointer("/emergency/callOrder").map_or(Value::Null, |steps| calls(steps, value)),
     })
+}
+
+/// Every block of the document that carries `field` (assignments, trouble plans),
+/// with the block's title: its `name` where it has one (a medicine), else its schema title.
+fn blocks_with<'a>(value: &'a Value, root: &Value, field: &str, lang: Lang) -> Vec<(String, &'a Vec<Value>)> {
+    fn walk<'a>(
+        value: &'a Value,
+        node: &Value,
+        root: &Value,
+        title: &str,
+        field: &str,
+        lang: Lang,
+        out: &mut Vec<(String, &'a Vec<Value>)>,
+    ) {
+        let node = resolve(node, root);
+        match value {
+            Value::Object(object) => {
+                if let Some(Value::Array(list)) = object.get(field)
+                    && !list.is_empty()
+                {
+                    out.push((title.to_owned(), list));
+                }
+                for (key, item) in object {
+                    if key == field || key == "extensions" {
+                        continue;
+                    }
+                    let property = node.pointer(&format!("/properties/{key}")).unwrap_or(&Value::Null);
+                    let own = title_of(property, root).map_or_else(|| key.clone(), |t| pick(&t, lang));
+                    walk(item, property, root, &own, field, lang, out);
+                }
+            }
+            Value::Array(items) => {
+                let element = node.get("items").unwrap_or(&Value::Null);
+                for item in items {
+                    let named =
+                        item.get("name").and_then(Value::as_str).map_or_else(|| title.to_owned(), str::to_owned);
+                    walk(item, element, root, &named, field, lang, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, root, root, "", field, lang, &mut out);
+    out
+}
+
+/// Each addressee's own schedule: what is done there, when and by whom, what is done
+/// at every place, and what the child receives elsewhere. Empty without assignments.
+fn schedule(value: &Value, root: &Value, lang: Lang) -> Value {
+    let assigned = blocks_with(value, root, "assignments", lang);
+    if assigned.is_empty() {
+        return Value::Array(Vec::new());
+    }
+    let everywhere: Vec<Value> = value
+        .get("care")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, block)| blocks_with(block, &Value::Null, "assignments", lang).is_empty())
+        .map(|(key, _)| {
+            let property = schema_at(root, &["properties", "care", "properties", key]);
+            Value::String(title_of(property, root).map_or_else(|| key.clone(), |t| pick(&t, lang)))
+        })
+        .collect();
+    let places = value.get("addressees").and_then(Value::as_array).into_iter().flatten();
+    let schedules = places
+        .filter_map(|place| {
+            let id = place.get("id")?;
+            let mut timed = Vec::new();
+            let mut as_needed = Vec::new();
+            let mut elsewhere = Vec::new();
+            for (title, list) in &assigned {
+                let here: Vec<&Value> = list.iter().filter(|a| a.get("at") == Some(id)).collect();
+                if here.is_empty() {
+                    elsewhere.push(Value::String(title.clone()));
+                }
+                for assignment in here {
+                    let row = |time: Value| {
+                        json!({
+                            "time": time,
+                            "care": title,
+                            "days": assignment.get("days").cloned().unwrap_or_else(|| json!([])),
+                            "performers": assignment.get("performers").cloned().unwrap_or_else(|| json!([])),
+                            "conditions": assignment.get("conditions").cloned().unwrap_or(Value::Null),
+                            "note": assignment.get("note").cloned().unwrap_or(Value::Null),
+                        })
+                    };
+                    match assignment.get("times").and_then(Value::as_array).filter(|t| !t.is_empty()) {
+                        Some(at) => timed.extend(at.iter().cloned().map(row)),
+                        None => as_needed.push(row(Value::Null)),
+                    }
+                }
+            }
+            timed.sort_by(|a, b| a["time"].as_str().cmp(&b["time"].as_str()));
+            elsewhere.dedup();
+            Some(json!({
+                "id": id,
+                "name": place.get("name").cloned().unwrap_or(Value::Null),
+                "timed": timed,
+                "asNeeded": as_needed,
+                "everywhere": everywhere,
+                "elsewhere": elsewhere,
+            }))
+        })
+        .collect();
+    Value::Array(schedules)
+}
+
+/// Every trouble plan, with the block it belongs to and its calls spelled out.
+fn troubles(value: &Value, root: &Value, lang: Lang) -> Value {
+    let rows = blocks_with(value, root, "troublePlans", lang)
+        .into_iter()
+        .flat_map(|(title, plans)| {
+            plans.iter().map(move |plan| {
+                json!({
+                    "care": title,
+                    "trouble": plan.get("trouble").cloned().unwrap_or(Value::Null),
+                    "situation": plan.get("situation").cloned().unwrap_or(Value::Null),
+                    "action": plan.get("action").cloned().unwrap_or(Value::Null),
+                    "performers": plan.get("performers").cloned().unwrap_or_else(|| json!([])),
+                    "calls": plan.get("calls").map_or_else(|| json!([]), |steps| calls(steps, value)),
+                })
+            })
+        })
+        .collect();
+    Value::Array(rows)
+}
+
+/// Call steps with the contact each one names looked up: its name and phone.
+fn calls(steps: &Value, value: &Value) -> Value {
+    let contacts = value.pointer("/emergency/contacts").and_then(Value::as_array);
+    let steps = steps.as_array().into_iter().flatten().map(|step| {
+        let contact = step.get("contact").and_then(|id| contacts?.iter().find(|c| c.get("id") == Some(id)));
+        json!({
+            "call": step.get("call").cloned().unwrap_or(Value::Null),
+            "name": contact.and_then(|c| c.get("name")).cloned().unwrap_or(Value::Null),
+            "phone": contact.and_then(|c| c.get("phone")).cloned().unwrap_or(Value::Null),
+            "when": step.get("when").cloned().unwrap_or(Value::Null),
+        })
+    });
+    Value::Array(steps.collect())
 }
 
 /// A date for paper: 令和8年4月1日, or 1 April 2026 (Reiwa 8) in English.
@@ -146,9 +291,21 @@ fn rows(value: &Value, node: &Value, root: &Value, lang: Lang) -> Vec<Value> {
     let Some(properties) = node.get("properties").and_then(Value::as_object) else { return Vec::new() };
     let mut out = Vec::new();
     for (key, property) in properties {
+        // Assignments and trouble plans have tables of their own (`schedule`, `troubles`).
+        if matches!(key.as_str(), "assignments" | "troublePlans") {
+            continue;
+        }
         let Some(item) = object.get(key) else { continue };
         let label = title_of(property, root).map_or_else(|| key.clone(), |t| pick(&t, lang));
-        out.push(row(&label, item, property, root, lang));
+        let mut row = row(&label, item, property, root, lang);
+        if let Value::Object(fields) = &mut row {
+            fields.insert("key".into(), Value::String(key.clone()));
+            // A vocabulary value's own name, for templates that word it their own way.
+            if let Value::String(code) = item {
+                fields.insert("code".into(), Value::String(code.clone()));
+            }
+        }
+        out.push(row);
     }
     out
 }
@@ -190,7 +347,13 @@ fn scalar(item: &Value, target: &Value, lang: Lang) -> Option<String> {
             if let (Some(min), Some(max)) = (object.get("min"), object.get("max")) {
                 Some(format!("{min}–{max} {unit}"))
             } else {
-                object.get("value").map(|v| format!("{v} {unit}"))
+                let value = object.get("value")?;
+                // Suction units are read in mmHg on many devices: both, so no one converts by hand.
+                let mmhg = (unit == "kPa")
+                    .then(|| value.as_f64())
+                    .flatten()
+                    .map(|kpa| format!(" ({:.0} mmHg)", kpa * 7.500_62));
+                Some(format!("{value} {unit}{}", mmhg.unwrap_or_default()))
             }
         }
         Value::String(text) => {
@@ -233,7 +396,8 @@ fn care(value: &Value, root: &Value, lang: Lang) -> Value {
         let title = title_of(property, root).unwrap_or_else(|| key.clone());
         let label = pick(&title, lang);
         let item = present.get(key);
-        if key != "other" {
+        // The checklist is the score table's rows; other care and drains are outside it.
+        if !matches!(key.as_str(), "other" | "drains") {
             checklist.push(json!({ "label": label, "checked": item.is_some() }));
         }
         if let Some(item) = item {
@@ -273,7 +437,7 @@ fn score(document: &Document, lang: Lang) -> Value {
         "table": table,
         "total": score.total,
         "class": score.class.label(lang),
-        "shortStay": score.short_stay_threshold_met,
+        "shortStay": score.short_stay.label(lang),
         "notes": score.diagnostics.iter().map(|d| d.message.get(lang).to_owned()).collect::<Vec<_>>(),
     })
 }

@@ -174,18 +174,36 @@ impl Renderer {
         options: &RenderOptions,
         pixels_per_pt: f32,
     ) -> Result<Vec<u8>, RenderError> {
+        let pages = self.preview_pages(document, options, pixels_per_pt, 1)?;
+        pages.into_iter().next().ok_or_else(|| RenderError::Template { messages: vec!["no page".into()] })
+    }
+
+    /// The first `limit` pages as PNGs, `pixels_per_pt` pixels per point.
+    #[cfg(feature = "preview")]
+    pub fn preview_pages(
+        &self,
+        document: &Document,
+        options: &RenderOptions,
+        pixels_per_pt: f32,
+        limit: usize,
+    ) -> Result<Vec<Vec<u8>>, RenderError> {
         let compiled = self.compile(document, *options);
         evict();
         let (compiled, _) = compiled?;
-        let page =
-            compiled.pages().first().ok_or_else(|| RenderError::Template { messages: vec!["no page".into()] })?;
         let render_options = typst_render::RenderOptions {
             pixel_per_pt: f64::from(pixels_per_pt).into(),
             ..typst_render::RenderOptions::default()
         };
-        typst_render::render(page, &render_options)
-            .encode_png()
-            .map_err(|error| RenderError::Template { messages: vec![error.to_string()] })
+        compiled
+            .pages()
+            .iter()
+            .take(limit)
+            .map(|page| {
+                typst_render::render(page, &render_options)
+                    .encode_png()
+                    .map_err(|error| RenderError::Template { messages: vec![error.to_string()] })
+            })
+            .collect()
     }
 
     /// The Typst project a document compiles from, as `(path, bytes)`: the templates,

@@ -176,6 +176,7 @@ export interface Labels {
     kinds: Record<Kind, string>;
     vocabularies: Record<string, Record<string, string>>;
     scoreItems: Record<string, string>;
+    watchInPlainWords: Record<"high" | "mid" | "low", string>;
     severities: Record<Severity, string>;
 }
 "#;

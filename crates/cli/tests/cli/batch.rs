@@ -101,7 +101,7 @@ fn skip_existing_resumes_without_rendering_again() {
 fn directories_and_standard_input_are_inputs_too() {
     let dir = tempfile::tempdir().expect("tempdir");
     tsunagu().args(["batch", "examples", "-o"]).arg(dir.path().join("a")).assert().code(0);
-    assert_eq!(pdfs(&dir.path().join("a")), 4);
+    assert_eq!(pdfs(&dir.path().join("a")), crate::json_files("examples").len());
     tsunagu()
         .args(["batch", "-", "-o"])
         .arg(dir.path().join("b"))

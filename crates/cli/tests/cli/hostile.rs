@@ -137,7 +137,7 @@ fn negative_zero_is_a_weight_of_zero() {
         .assert()
         .code(0);
     let written: Value = serde_json::from_slice(&std::fs::read(out).expect("read")).expect("json");
-    assert_eq!(written["child"]["weight"]["value"], 0, "written back as 0, not -0");
+    assert_eq!(written["care"]["ventilator"]["devices"][0]["peep"]["value"], 0, "written back as 0, not -0");
 }
 
 #[test]
@@ -242,8 +242,10 @@ fn typst_markup_in_every_free_text_field_prints_literally() {
     let squeezed: String = text.split_whitespace().collect();
     let printed = squeezed.matches(&MARKUP.split_whitespace().collect::<String>()).count();
     // Two fields are in the data but not on the form: the addressee's address and
-    // the emergency hospital's address (they travel in the attached JSON).
-    assert_eq!((fields, printed), (86, 84), "every printed field shows the markup as text");
+    // the emergency hospital's address (they travel in the attached JSON). Some print
+    // twice (a care's name in its section and in the schedule), so at least the rest.
+    assert!(fields >= 100, "the corpus reaches the 1.2 fields too ({fields})");
+    assert!(printed >= fields - 2, "every printed field shows the markup as text: {printed} of {fields}");
 }
 
 // XML: DOCTYPE (entity bombs, external entities), undefined entities, depth, truncation.

@@ -1,4 +1,4 @@
-//! `tsunagu migrate`: format 1.0 documents upgraded to 1.1 (see docs/versioning.md).
+//! `tsunagu migrate`: older documents upgraded to the current format (see docs/versioning.md).
 
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
@@ -6,18 +6,16 @@ use predicates::str::contains;
 use crate::{root, tsunagu};
 
 #[test]
-fn upgrades_a_1_0_document_to_the_canonical_1_1_form() {
-    let output = tsunagu()
-        .args(["migrate", "tests/migrate/1.0/instruction-diabetes-nursery.json"])
-        .assert()
-        .code(0)
-        .stderr(contains("1.0 → 1.1").and(contains("/child/weight/measuredOn")));
-    let upgraded: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).expect("json out");
-    let example: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(root().join("examples/instruction-diabetes-nursery.json")).expect("read"),
-    )
-    .expect("json");
-    assert_eq!(upgraded, example);
+fn upgrades_a_1_0_document_to_what_its_1_1_form_upgrades_to() {
+    let from_1_0 =
+        tsunagu().args(["migrate", "tests/migrate/1.0/instruction-diabetes-nursery.json"]).assert().code(0).stderr(
+            contains(format!("1.0 → {}", tsunagu_model::FORMAT_VERSION)).and(contains("/child/weight/measuredOn")),
+        );
+    let from_1_1 = tsunagu().args(["migrate", "tests/migrate/1.1/instruction-diabetes-nursery.json"]).assert().code(0);
+    let upgraded: serde_json::Value = serde_json::from_slice(&from_1_0.get_output().stdout).expect("json out");
+    let expected: serde_json::Value = serde_json::from_slice(&from_1_1.get_output().stdout).expect("json out");
+    assert_eq!(upgraded, expected);
+    assert_eq!(upgraded["formatVersion"], tsunagu_model::FORMAT_VERSION);
 }
 
 #[test]
@@ -29,7 +27,12 @@ fn in_place_upgrades_a_directory_and_leaves_current_files_untouched() {
     let current = root().join("examples/assessment-tracheostomy-ventilator.json");
     let current_bytes = std::fs::read(&current).expect("read");
     std::fs::write(dir.path().join("assessment.json"), &current_bytes).expect("write");
-    tsunagu().args(["migrate", "--in-place"]).arg(dir.path()).assert().code(0).stderr(contains("既に書式 1.1"));
+    tsunagu()
+        .args(["migrate", "--in-place"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(contains(format!("既に書式 {}", tsunagu_model::FORMAT_VERSION)));
     tsunagu().args(["validate", "--format", "json"]).arg(dir.path()).assert().code(0).stdout(contains("1.0").not());
     assert_eq!(std::fs::read(dir.path().join("assessment.json")).expect("read"), current_bytes);
 }

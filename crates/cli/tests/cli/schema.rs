@@ -6,7 +6,8 @@ use crate::tsunagu;
 fn prints_a_kind_schema() {
     let output = tsunagu().args(["schema", "consent"]).assert().code(0);
     let schema: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).expect("json");
-    assert!(schema["$id"].as_str().expect("$id").ends_with("/1.1/consent.schema.json"));
+    let end = format!("/{}/consent.schema.json", tsunagu_model::FORMAT_VERSION);
+    assert!(schema["$id"].as_str().expect("$id").ends_with(&end));
 }
 
 #[test]

@@ -7,11 +7,12 @@ use uuid::Uuid;
 
 use super::{AssessmentTag, CareSection, ChildRef, Diagnosis, DocumentKind, FormatVersion, Kind};
 use crate::care::CareItems;
+use crate::care_rules::{CareContext, care_items};
 use crate::common::{Child, Extensions, PersonName, Phone};
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::quantity::{Hours, Quantity, Watts};
-use crate::rules::{age_at, birth_before, care_items, child_name, push};
+use crate::rules::{age_at, birth_before, child_name, push};
 use crate::score::{Score, ScoreClass, ScoreContext};
 use crate::vocab::{DocLanguage, Relationship, Vocabulary, vocabulary};
 
@@ -326,12 +327,19 @@ impl DocumentKind for Assessment {
     }
 
     fn child(&self) -> ChildRef<'_> {
-        ChildRef { name: &self.child.name, birth_date: self.child.birth_date, health: Some(&self.child) }
+        ChildRef {
+            identifiers: &self.child.identifiers,
+            name: &self.child.name,
+            birth_date: self.child.birth_date,
+            health: Some(&self.child),
+        }
     }
 
     fn care(&self) -> Option<CareSection<'_>> {
         let context = ScoreContext {
             on: self.assessed_on,
+            birth_date: self.child.birth_date,
+            severe_disabilities: self.child.welfare.as_ref().and_then(|w| w.severe_motor_intellectual_disabilities),
             missing_watch: Severity::Error,
             seizure_instruction_on_file: self.score.seizure_instruction_on_file,
         };
@@ -368,7 +376,15 @@ impl DocumentKind for Assessment {
                 "the physician who assessed the score is not given",
             );
         }
-        care_items(&assessment.care, "/care", out);
+        let context = CareContext {
+            base: "/care",
+            places: None,
+            version: assessment.format_version,
+            birth: assessment.child.birth_date,
+            on: assessment.assessed_on,
+        };
+        care_items(&assessment.care, &context, out);
+        crate::plausible::weight(&assessment.child, &context, out);
     }
 
     /// A total or class written on the form must be the computed one.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{ChildRef, ConsentTag, DocumentKind, FormatVersion, Kind};
-use crate::common::{Address, Extensions, PersonName, Proxy};
+use crate::common::{Address, Extensions, Identifier, PersonName, Proxy};
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::rules::{birth_before, child_name, push};
@@ -50,6 +50,13 @@ pub struct Consent {
     /// # 共有先 / Recipients
     #[schemars(length(min = 1, max = 40))]
     pub recipients: Vec<Recipient>,
+    /// # 同意の範囲 (提供・照会) / Directions
+    ///
+    /// 情報を提供すること、主治医や施設に照会すること。ないときは提供のみ。1.2 で追加。
+    /// / Providing information, and asking physicians or facilities for it; without this, providing only. Added in 1.2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 2))]
+    pub directions: Vec<ConsentDirection>,
     /// # 同意の期間 / Period of consent
     pub period: ConsentPeriod,
     /// # 撤回について / Revocation
@@ -70,6 +77,12 @@ pub struct Consent {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ConsentChild {
+    /// # 識別子 / Identifiers
+    ///
+    /// 1.2 で追加。/ Added in 1.2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 10))]
+    pub identifiers: Vec<Identifier>,
     /// # 氏名 / Name
     pub name: PersonName,
     /// # 生年月日 / Date of birth
@@ -100,6 +113,8 @@ vocabulary! {
         ConsultationHistory = "consultationHistory" => "相談の記録" / "Consultation history",
         Certificates = "certificates" => "手帳・受給者証" / "Disability certificates",
         SchoolOrFacility = "schoolOrFacility" => "在籍する学校・施設" / "School or facility",
+        Family = "family" => "家族の状況" / "Family situation",
+        Caregivers = "caregivers" => "介護者と介護の状況" / "Caregivers and their load",
     }
 }
 
@@ -118,6 +133,10 @@ vocabulary! {
         ConsultationSupport = "consultationSupport" => "相談支援事業所" / "Consultation support office",
         School = "school" => "学校" / "Schools",
         DayService = "dayService" => "通所支援事業所" / "Day services",
+        WelfareCommissioner = "welfareCommissioner" => "民生委員・児童委員" / "Welfare and child commissioners",
+        VoluntaryDisasterOrganization = "voluntaryDisasterOrganization" => "自主防災組織" / "Voluntary disaster-prevention organisation",
+        FireDepartment = "fireDepartment" => "消防" / "Fire department",
+        SocialWelfareCouncil = "socialWelfareCouncil" => "社会福祉協議会" / "Social welfare council",
         OtherCityDepartment = "otherCityDepartment" => "その他の市の部署" / "Other city department",
         OtherOutsideBody = "otherOutsideBody" => "その他の関係機関" / "Other outside body",
     }
@@ -155,10 +174,19 @@ pub struct Recipient {
 }
 
 vocabulary! {
+    /// # 同意の範囲 / Direction
+    pub enum ConsentDirection: "consentDirection" {
+        Provide = "provide" => "共有先に情報を提供する" / "Provide information to the recipients",
+        Obtain = "obtain" => "主治医・関係機関に情報を照会する" / "Ask physicians and other bodies for information",
+    }
+}
+
+vocabulary! {
     /// # 同意の終わり / How the consent ends
     pub enum ConsentUntil: "consentUntil" {
         FixedDate = "fixedDate" => "期日まで" / "Until a fixed date",
         Age18 = "age18" => "18歳に達する日の属する年度末まで" / "Until the end of the school year in which the child turns 18",
+        EndOfHighSchool = "endOfHighSchool" => "高等学校等を卒業するまで" / "Until the child leaves high school",
         MovingOut = "movingOut" => "転出するまで" / "Until the family moves out of the city",
     }
 }
@@ -242,7 +270,12 @@ impl DocumentKind for Consent {
     }
 
     fn child(&self) -> ChildRef<'_> {
-        ChildRef { name: &self.child.name, birth_date: self.child.birth_date, health: None }
+        ChildRef {
+            identifiers: &self.child.identifiers,
+            name: &self.child.name,
+            birth_date: self.child.birth_date,
+            health: None,
+        }
     }
 
     fn check(&self, out: &mut Vec<Diagnostic>) {

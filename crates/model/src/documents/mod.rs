@@ -18,14 +18,14 @@ use uuid::Uuid;
 
 use crate::Lang;
 use crate::care::CareItems;
-use crate::common::{Child, PersonName};
+use crate::common::{Child, Identifier, PersonName};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::score::{Score, ScoreContext};
-use crate::vocab::vocabulary;
+use crate::vocab::{Vocabulary, vocabulary};
 
 /// The format version this build writes, as in `formatVersion`.
-pub const FORMAT_VERSION: &str = "1.1";
+pub const FORMAT_VERSION: &str = "1.2";
 
 vocabulary! {
     /// # 書式の版 / Format version
@@ -35,12 +35,29 @@ vocabulary! {
     pub enum FormatVersion: "formatVersion" {
         V1_0 = "1.0" => "1.0" / "1.0",
         V1_1 = "1.1" => "1.1" / "1.1",
+        V1_2 = "1.2" => "1.2" / "1.2",
+    }
+}
+
+impl PartialOrd for FormatVersion {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Versions compare in release order.
+impl Ord for FormatVersion {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let position = |version: &Self| Self::ALL.iter().position(|v| v == version);
+        position(self).cmp(&position(other))
     }
 }
 
 /// The child a document is about, as every kind names it.
 #[derive(Debug, Clone, Copy)]
 pub struct ChildRef<'a> {
+    /// Numbers that link the child's documents.
+    pub identifiers: &'a [Identifier],
     pub name: &'a PersonName,
     pub birth_date: Date,
     /// The child with health details (weight, guardians), where the kind has them.

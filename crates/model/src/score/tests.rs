@@ -11,8 +11,15 @@ fn on() -> Date {
     Date::parse("2026-04-01").expect("date")
 }
 
+/// A child of six on the document's date, not stated to be a 重症心身障害児.
 fn context(missing_watch: Severity) -> ScoreContext {
-    ScoreContext { on: on(), missing_watch, seizure_instruction_on_file: Some(true) }
+    ScoreContext {
+        on: on(),
+        missing_watch,
+        seizure_instruction_on_file: Some(true),
+        birth_date: Date::parse("2020-01-10").expect("date"),
+        severe_disabilities: None,
+    }
 }
 
 fn total(json: serde_json::Value) -> u32 {
@@ -194,13 +201,63 @@ fn thresholds_give_their_class() {
     }
 }
 
+/// Issue 16: medical short stay opens at 16 points for a child who is not a
+/// 重症心身障害児 (not 8), and a 重症心身障害児 qualifies by the status.
 #[test]
-fn short_stay_threshold_is_eight() {
-    let below = score(&care(serde_json::json!({"nebulizer": {}})), "/care", context(Severity::Warning));
-    assert!(!below.short_stay_threshold_met);
-    let at = score(&care(serde_json::json!({"oxygen": {"watch": "low"}})), "/care", context(Severity::Warning));
-    assert_eq!(at.total, 8);
+fn issue_16_medical_short_stay_opens_at_sixteen() {
+    let eight = care(serde_json::json!({"oxygen": {"watch": "low"}}));
+    let sixteen = care(serde_json::json!({"oxygen": {"watch": "low"}, "suction": {"watch": "low", "sites": ["oral"]}}));
+    let not_severe = ScoreContext { severe_disabilities: Some(false), ..context(Severity::Warning) };
+    let below = score(&eight, "/care", not_severe);
+    assert_eq!(below.total, 8);
+    assert!(!below.short_stay_threshold_met, "8 points no longer opens it");
+    assert_eq!(below.short_stay, ShortStay::NotByScore);
+    let at = score(&sixteen, "/care", not_severe);
+    assert_eq!(at.total, 16);
     assert!(at.short_stay_threshold_met);
+    assert_eq!(at.short_stay, ShortStay::ByScore);
+    let severe = score(&eight, "/care", ScoreContext { severe_disabilities: Some(true), ..context(Severity::Warning) });
+    assert_eq!(severe.short_stay, ShortStay::AsSevereDisabilities);
+    assert_eq!(score(&sixteen, "/care", context(Severity::Warning)).short_stay, ShortStay::ByScoreIfNotSevere);
+}
+
+#[test]
+fn the_enema_exclusion_takes_the_amount_for_the_age() {
+    // A six-year-old: small products go up to 20 g.
+    let small = care(
+        serde_json::json!({"bowel": {"enema": {"smallCommercialGlycerin": false, "amount": {"value": 20, "unit": "g"}}}}),
+    );
+    let s = score(&small, "/care", context(Severity::Warning));
+    assert_eq!(s.total, 0, "20 g at six is a small product whatever the tick says");
+    assert_eq!(codes(&s), vec![Code::EnemaAmountDisagrees, Code::GlycerinEnemaNotScored]);
+    let large = care(
+        serde_json::json!({"bowel": {"enema": {"smallCommercialGlycerin": true, "amount": {"value": 30, "unit": "g"}}}}),
+    );
+    let s = score(&large, "/care", context(Severity::Warning));
+    assert_eq!(s.total, 3, "30 g at six is counted");
+    assert!(codes(&s).contains(&Code::EnemaAmountDisagrees));
+    let agreed = care(
+        serde_json::json!({"bowel": {"enema": {"smallCommercialGlycerin": true, "amount": {"value": 10, "unit": "g"}}}}),
+    );
+    assert_eq!(codes(&score(&agreed, "/care", context(Severity::Warning))), vec![Code::GlycerinEnemaNotScored]);
+}
+
+#[test]
+fn oxygen_through_the_ventilator_without_an_oxygen_item_warns_and_keeps_points() {
+    let json = serde_json::json!({"ventilator": {"watch": "low", "devices": [{"kind": "invasive", "fio2": {"value": 30, "unit": "%"}}]}});
+    let s = score(&care(json), "/care", context(Severity::Warning));
+    assert_eq!(s.total, 10);
+    assert_eq!(codes(&s), vec![Code::VentilatorOxygenWithoutItem]);
+    assert!(s.diagnostics[0].message.en.contains("score item 4"));
+    let room_air = serde_json::json!({"ventilator": {"watch": "low", "devices": [{"kind": "invasive", "fio2": {"value": 21, "unit": "%"}}]}});
+    assert!(score(&care(room_air), "/care", context(Severity::Warning)).diagnostics.is_empty());
+}
+
+#[test]
+fn the_table_prints_zero_for_a_low_watch_level_on_every_row() {
+    for item in ScoreItem::ALL {
+        assert_eq!(item.watch_points(Watch::Low), Some(0), "{}", item.number());
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@
 mod corpus;
 mod fixtures;
 mod migrate;
+mod national_forms;
 mod schemas;
 
 use std::path::{Path, PathBuf};
