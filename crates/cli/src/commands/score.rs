@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use tsunagu_model::{Lang, MEDICAL_SHORT_STAY_THRESHOLD, Message, Score, Vocabulary, score_document};
+use tsunagu_model::{Lang, Message, Score, Vocabulary, score_document};
 
 use crate::error::{CliError, exit};
 use crate::input::{load_one, validate_document};
@@ -74,14 +74,7 @@ fn human(score: &Score, lang: Lang, out: &mut impl Write) -> io::Result<()> {
         }
     }
     writeln!(out, "{}: {} — {}", text::TOTAL.get(lang), score.total, score.class.label(lang))?;
-    if score.short_stay_threshold_met {
-        let n = MEDICAL_SHORT_STAY_THRESHOLD;
-        let note = Message::new(
-            format!("{n}点以上: 他の要件を満たせば医療型短期入所の対象になります"),
-            format!("{n} points or more: with the other criteria, medical short stay is open"),
-        );
-        writeln!(out, "{}", note.get(lang))?;
-    }
+    writeln!(out, "{}", score.short_stay.label(lang))?;
     for diagnostic in &score.diagnostics {
         output::diagnostic_lines(diagnostic, lang, out)?;
     }
