@@ -15,6 +15,7 @@
 //! The crate does no I/O and reads no clock: callers hand in bytes and dates.
 
 mod care;
+mod case;
 mod care_rules;
 mod common;
 mod date;
@@ -36,6 +37,10 @@ mod versions;
 mod vocab;
 
 pub use care::*;
+pub use case::{
+    ChildCase, ChildKey, ConsentState, DueItem, DueKind, ENDING_SOON_DAYS, Facts, Flag, MatchedBy, Roster, RosterRow, Summary,
+    check as check_folder, due, end_of_school_year_at_18, group, roster, school_entry, visible_to,
+};
 pub use common::{
     Address, Child, Extensions, Facility, Guardian, Identifier, Institution, KgUnit, LocalId, PersonName, Phone, Proxy,
     Signature, Weight, WelfareStatus,

@@ -1,0 +1,738 @@
+//! A folder of documents as the city keeps it: one child across documents, who may
+//! see whom, the list of children (医療的ケア児一覧), what falls due, and the checks
+//! that need more than one document. Pure: the caller reads the files and says
+//! what day it is.
+//!
+//! Everything here works on [`Summary`]s, the few facts of each document these
+//! functions need, so a folder of the country's scale (100,000 documents) fits in
+//! memory without keeping the documents.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::common::{Identifier, PersonName};
+use crate::date::Date;
+use crate::diagnostic::{Code, Diagnostic, Message, Severity};
+use crate::documents::{ConsentDirection, ConsentUntil, Document, Kind, RecipientKind};
+use crate::score::{ScoreClass, score_document};
+use crate::vocab::FacilityKind;
+
+/// The facts of one document that the folder-level functions need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub kind: Kind,
+    pub id: Uuid,
+    /// The date the document is about (issue, assessment, receipt).
+    pub date: Date,
+    pub child: ChildKey,
+    pub facts: Facts,
+}
+
+/// Who the child is, as the documents say.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildKey {
+    pub identifiers: Vec<Identifier>,
+    pub name: PersonName,
+    pub birth_date: Date,
+}
+
+impl ChildKey {
+    /// Name, reading and date of birth: what documents without a shared identifier are matched by.
+    fn demographics(&self) -> (String, String, String, String, Date) {
+        let n = &self.name;
+        let text = |s: &Option<String>| s.clone().unwrap_or_default();
+        (n.family.clone(), text(&n.given), text(&n.family_reading), text(&n.given_reading), self.birth_date)
+    }
+}
+
+/// What each kind contributes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Facts {
+    #[serde(rename_all = "camelCase")]
+    Instruction {
+        start: Date,
+        end: Date,
+        supersedes: Option<Uuid>,
+        /// Names and kinds of the addressees.
+        facilities: Vec<(String, FacilityKind)>,
+        /// The care items present, by their JSON names, in form order.
+        care: Vec<String>,
+        /// Devices that need power (a ventilator, an oxygen concentrator, a pump).
+        power_dependent: bool,
+    },
+    #[serde(rename_all = "camelCase")]
+    Assessment { total: u32, class: ScoreClass, next_review_on: Date, care: Vec<String> },
+    #[serde(rename_all = "camelCase")]
+    Consent {
+        start: Date,
+        /// The day the consent ends, where a date says it (fixed, or the school year of 18).
+        end: Option<Date>,
+        until: ConsentUntil,
+        revoked_on: Option<Date>,
+        recipients: Vec<RecipientKind>,
+        /// Whether it covers providing information to the recipients.
+        provides: bool,
+    },
+}
+
+fn care_keys(document: &Document) -> Vec<String> {
+    let Some(section) = document.care() else { return Vec::new() };
+    let value = serde_json::to_value(section.care).unwrap_or_default();
+    value.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+}
+
+/// The last day of the school year (31 March) in which the child turns 18.
+pub fn end_of_school_year_at_18(birth: Date) -> Date {
+    let eighteen = birth.add_years(18);
+    // The school year runs from 1 April; a birthday on 1 April falls in the year before.
+    let year = if (eighteen.month(), eighteen.day()) >= (4, 2) { eighteen.year() + 1 } else { eighteen.year() };
+    Date::new(year, 3, 31).unwrap_or(eighteen)
+}
+
+/// The day a child enters elementary school: the 1 April after the sixth birthday
+/// (a child born on 1 April enters with the year before).
+pub fn school_entry(birth: Date) -> Date {
+    let six = birth.add_years(6);
+    let year = if (six.month(), six.day()) >= (4, 2) { six.year() + 1 } else { six.year() };
+    Date::new(year, 4, 1).unwrap_or(six)
+}
+
+impl Summary {
+    /// The summary of a valid document.
+    pub fn of(document: &Document) -> Self {
+        let child = document.child();
+        let key = ChildKey {
+            identifiers: child.identifiers.to_vec(),
+            name: child.name.clone(),
+            birth_date: child.birth_date,
+        };
+        let facts = match document {
+            Document::Instruction(sheet) => {
+                let care = &sheet.care;
+                let pump = care.injection.as_ref().is_some_and(|i| i.continuous_pump.is_some())
+                    || care.tube_feeding.as_ref().is_some_and(|f| f.pump.is_some());
+                Facts::Instruction {
+                    start: sheet.period.start,
+                    end: sheet.period.end,
+                    supersedes: sheet.supersedes,
+                    facilities: sheet.addressees.iter().map(|a| (a.name.clone(), a.kind)).collect(),
+                    care: care_keys(document),
+                    power_dependent: care.ventilator.is_some() || care.oxygen.is_some() || pump,
+                }
+            }
+            Document::Assessment(assessment) => {
+                let score = score_document(document);
+                Facts::Assessment {
+                    total: score.as_ref().map_or(0, |s| s.total),
+                    class: score.map_or(ScoreClass::NotApplicable, |s| s.class),
+                    next_review_on: assessment.next_review_on,
+                    care: care_keys(document),
+                }
+            }
+            Document::Consent(consent) => {
+                let end = match consent.period.until {
+                    ConsentUntil::FixedDate => consent.period.end,
+                    ConsentUntil::Age18 => Some(end_of_school_year_at_18(consent.child.birth_date)),
+                    ConsentUntil::EndOfHighSchool | ConsentUntil::MovingOut => None,
+                };
+                Facts::Consent {
+                    start: consent.period.start,
+                    end,
+                    until: consent.period.until,
+                    revoked_on: consent.revocation.revoked_on,
+                    recipients: consent.recipients.iter().map(|r| r.kind).collect(),
+                    provides: consent.directions.is_empty() || consent.directions.contains(&ConsentDirection::Provide),
+                }
+            }
+        };
+        Self { kind: document.kind(), id: document.id(), date: document.date(), child: key, facts }
+    }
+
+    /// Whether this is a consent in force on `on` that lets information be given to `department`.
+    pub fn consent_covers(&self, department: RecipientKind, on: Date) -> bool {
+        match &self.facts {
+            Facts::Consent { start, end, revoked_on, recipients, provides, .. } => {
+                *provides
+                    && *start <= on
+                    && end.is_none_or(|end| on <= end)
+                    && revoked_on.is_none_or(|revoked| on < revoked)
+                    && recipients.contains(&department)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// How the documents of one child were found to belong together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MatchedBy {
+    /// One document only.
+    Single,
+    /// A shared identifier (system and value).
+    Identifier,
+    /// Name, reading and date of birth, without a shared identifier.
+    NameAndBirth,
+}
+
+/// One child and the indices of its documents (in the order given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildCase {
+    pub documents: Vec<usize>,
+    pub matched_by: MatchedBy,
+}
+
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return false;
+        }
+        let (keep, drop) = if a < b { (a, b) } else { (b, a) };
+        self.parent[drop] = keep;
+        true
+    }
+}
+
+/// Groups documents by child: a shared identifier joins documents; documents whose
+/// groups share no identifier are joined by name, reading and date of birth unless
+/// they carry different numbers of the same system (then they are two children).
+pub fn group(summaries: &[Summary]) -> Vec<ChildCase> {
+    let n = summaries.len();
+    let mut groups = Groups { parent: (0..n).collect() };
+    let mut by_identifier: HashMap<&Identifier, usize> = HashMap::new();
+    for (i, summary) in summaries.iter().enumerate() {
+        for identifier in &summary.child.identifiers {
+            match by_identifier.get(identifier) {
+                Some(&first) => {
+                    groups.join(first, i);
+                }
+                None => {
+                    by_identifier.insert(identifier, i);
+                }
+            }
+        }
+    }
+    // Each group's numbers by system, to tell two children apart.
+    let mut numbers: HashMap<usize, BTreeMap<&str, Vec<&str>>> = HashMap::new();
+    for (i, summary) in summaries.iter().enumerate() {
+        let root = groups.find(i);
+        for identifier in &summary.child.identifiers {
+            let entry = numbers.entry(root).or_default().entry(identifier.system.as_str()).or_default();
+            if !entry.contains(&identifier.value.as_str()) {
+                entry.push(identifier.value.as_str());
+            }
+        }
+    }
+    let mut by_name: HashMap<_, Vec<usize>> = HashMap::new();
+    let mut by_name_joined = vec![false; n];
+    for (i, summary) in summaries.iter().enumerate() {
+        let roots = by_name.entry(summary.child.demographics()).or_default();
+        let root = groups.find(i);
+        let candidate = roots.iter().copied().find(|&other| {
+            let other = groups.find(other);
+            other != root && !conflict(numbers.get(&other), numbers.get(&root))
+        });
+        if let Some(other) = candidate {
+            let other = groups.find(other);
+            let merged = numbers.remove(&root).unwrap_or_default();
+            if groups.join(other, root) {
+                let keep = groups.find(root);
+                let target = numbers.entry(keep).or_default();
+                for (system, values) in merged {
+                    target.entry(system).or_default().extend(values);
+                }
+                by_name_joined[keep] = true;
+            }
+        }
+        if !roots.iter().any(|&r| groups.find(r) == groups.find(i)) {
+            roots.push(i);
+        }
+    }
+    let mut cases: Vec<ChildCase> = Vec::new();
+    let mut index_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let root = groups.find(i);
+        let case = *index_of.entry(root).or_insert_with(|| {
+            cases.push(ChildCase { documents: Vec::new(), matched_by: MatchedBy::Single });
+            cases.len() - 1
+        });
+        cases[case].documents.push(i);
+    }
+    for (root, &case) in &index_of {
+        let case = &mut cases[case];
+        if case.documents.len() > 1 {
+            case.matched_by = if by_name_joined[*root] { MatchedBy::NameAndBirth } else { MatchedBy::Identifier };
+        }
+    }
+    cases
+}
+
+/// Two groups are two children if they hold different numbers of one system.
+fn conflict(a: Option<&BTreeMap<&str, Vec<&str>>>, b: Option<&BTreeMap<&str, Vec<&str>>>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    a.iter().any(|(system, values)| b.get(system).is_some_and(|other| other.iter().all(|v| !values.contains(v))))
+}
+
+/// The state of a child's consent on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ConsentState {
+    Valid,
+    EndingSoon,
+    Expired,
+    Revoked,
+    NotYetStarted,
+    None,
+}
+
+impl ConsentState {
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match self {
+            Self::Valid => ("有効", "valid"),
+            Self::EndingSoon => ("まもなく終了", "ending soon"),
+            Self::Expired => ("期限切れ", "expired"),
+            Self::Revoked => ("撤回", "revoked"),
+            Self::NotYetStarted => ("開始前", "not yet started"),
+            Self::None => ("なし", "none"),
+        };
+        if lang == crate::Lang::Ja { ja } else { en }
+    }
+}
+
+/// Days before an end that count as "ending soon".
+pub const ENDING_SOON_DAYS: i64 = 60;
+
+/// The latest consent of a child, and what it is on `on`.
+fn consent_state<'a>(docs: &[&'a Summary], on: Date) -> (ConsentState, Option<&'a Summary>) {
+    let latest = docs.iter().copied().filter(|s| s.kind == Kind::Consent).max_by_key(|s| s.date);
+    let Some(summary) = latest else { return (ConsentState::None, None) };
+    let Facts::Consent { start, end, revoked_on, .. } = &summary.facts else { return (ConsentState::None, None) };
+    let state = if revoked_on.is_some_and(|r| r <= on) {
+        ConsentState::Revoked
+    } else if *start > on {
+        ConsentState::NotYetStarted
+    } else if end.is_some_and(|end| end < on) {
+        ConsentState::Expired
+    } else if end.is_some_and(|end| on.days_until(end) <= ENDING_SOON_DAYS) {
+        ConsentState::EndingSoon
+    } else {
+        ConsentState::Valid
+    };
+    (state, Some(summary))
+}
+
+/// The instruction sheet in force on `on`: the latest issued whose period covers the
+/// day and that no other sheet supersedes; else the latest issued.
+fn current_instruction<'a>(docs: &[&'a Summary], on: Date) -> Option<&'a Summary> {
+    let sheets: Vec<&Summary> = docs.iter().copied().filter(|s| s.kind == Kind::Instruction).collect();
+    let superseded = |s: &Summary| {
+        sheets.iter().any(|other| matches!(&other.facts, Facts::Instruction { supersedes: Some(id), .. } if *id == s.id))
+    };
+    let covering = sheets
+        .iter()
+        .copied()
+        .filter(|s| !superseded(s))
+        .filter(|s| matches!(&s.facts, Facts::Instruction { start, end, .. } if *start <= on && on <= *end))
+        .max_by_key(|s| s.date);
+    covering.or_else(|| sheets.iter().copied().filter(|s| !superseded(s)).max_by_key(|s| s.date))
+}
+
+/// One row of the list of children.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RosterRow {
+    pub name: PersonName,
+    pub birth_date: Date,
+    pub age: u32,
+    pub identifiers: Vec<Identifier>,
+    pub matched_by: MatchedBy,
+    /// The care items, by JSON name, from the current sheet (else the latest assessment).
+    pub care: Vec<String>,
+    pub score: Option<u32>,
+    pub class: Option<ScoreClass>,
+    pub facilities: Vec<String>,
+    pub instruction_until: Option<Date>,
+    pub consent: ConsentState,
+    pub consent_until: Option<Date>,
+    pub consent_departments: Vec<RecipientKind>,
+    pub next_review_on: Option<Date>,
+    pub flags: Vec<Flag>,
+    /// The indices of the child's documents.
+    pub documents: Vec<usize>,
+}
+
+/// Something about a child the city should see at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Flag {
+    PowerDependent,
+    NoInstruction,
+    InstructionExpired,
+    ReviewOverdue,
+    SchoolEntrySoon,
+    MatchedByName,
+}
+
+impl Flag {
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match self {
+            Self::PowerDependent => ("電源が必要な医療機器", "power-dependent device"),
+            Self::NoInstruction => ("指示書なし", "no instruction sheet"),
+            Self::InstructionExpired => ("指示書の期限切れ", "instruction sheet expired"),
+            Self::ReviewOverdue => ("見直しの期限切れ", "review overdue"),
+            Self::SchoolEntrySoon => ("就学まで1年半以内", "school entry within 18 months"),
+            Self::MatchedByName => ("氏名・生年月日で照合", "matched by name and birth date"),
+        };
+        if lang == crate::Lang::Ja { ja } else { en }
+    }
+}
+
+/// The list of children (医療的ケア児一覧).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Roster {
+    pub as_of: Date,
+    /// The department the list was made for, if one.
+    pub department: Option<RecipientKind>,
+    pub rows: Vec<RosterRow>,
+    /// Children left out because no valid consent names the department (a count, never who).
+    pub left_out: usize,
+}
+
+/// Which children a department may see: those with a consent in force on `on` that
+/// names the department as a recipient. Later kinds (the shared record, evacuation
+/// plans) use the same rule.
+pub fn visible_to(summaries: &[Summary], case: &ChildCase, department: RecipientKind, on: Date) -> bool {
+    case.documents.iter().any(|&i| summaries[i].consent_covers(department, on))
+}
+
+/// The list of children on `as_of`, for a department or for the division that keeps it.
+pub fn roster(summaries: &[Summary], as_of: Date, department: Option<RecipientKind>) -> Roster {
+    let cases = group(summaries);
+    let mut rows = Vec::new();
+    let mut left_out = 0;
+    for case in &cases {
+        if let Some(department) = department
+            && !visible_to(summaries, case, department, as_of)
+        {
+            left_out += 1;
+            continue;
+        }
+        let docs: Vec<&Summary> = case.documents.iter().map(|&i| &summaries[i]).collect();
+        rows.push(row(&docs, case, as_of));
+    }
+    rows.sort_by(|a, b| {
+        let key = |r: &RosterRow| (r.name.family_reading.clone(), r.name.given_reading.clone(), r.birth_date);
+        key(a).cmp(&key(b))
+    });
+    Roster { as_of, department, rows, left_out }
+}
+
+fn row(docs: &[&Summary], case: &ChildCase, as_of: Date) -> RosterRow {
+    // The newest document names the child as it is now.
+    let newest = docs.iter().copied().max_by_key(|s| s.date).unwrap_or(docs[0]);
+    let assessment = docs.iter().copied().filter(|s| s.kind == Kind::Assessment).max_by_key(|s| s.date);
+    let sheet = current_instruction(docs, as_of);
+    let (consent, consent_doc) = consent_state(docs, as_of);
+    let mut flags = Vec::new();
+    let (mut care, mut facilities, mut instruction_until) = (Vec::new(), Vec::new(), None);
+    if let Some(Facts::Instruction { end, facilities: f, care: c, power_dependent, .. }) = sheet.map(|s| &s.facts) {
+        care.clone_from(c);
+        facilities = f.iter().map(|(name, _)| name.clone()).collect();
+        instruction_until = Some(*end);
+        if *end < as_of {
+            flags.push(Flag::InstructionExpired);
+        }
+        if *power_dependent {
+            flags.push(Flag::PowerDependent);
+        }
+    } else {
+        flags.push(Flag::NoInstruction);
+    }
+    let (mut score, mut class, mut next_review_on) = (None, None, None);
+    if let Some(Facts::Assessment { total, class: c, next_review_on: review, care: assessed }) =
+        assessment.map(|s| &s.facts)
+    {
+        score = Some(*total);
+        class = Some(*c);
+        next_review_on = Some(*review);
+        if *review < as_of {
+            flags.push(Flag::ReviewOverdue);
+        }
+        if care.is_empty() {
+            care.clone_from(assessed);
+        }
+    }
+    let birth = newest.child.birth_date;
+    let entry = school_entry(birth);
+    if as_of < entry && as_of.days_until(entry) <= 548 {
+        flags.push(Flag::SchoolEntrySoon);
+    }
+    if case.matched_by == MatchedBy::NameAndBirth {
+        flags.push(Flag::MatchedByName);
+    }
+    let (consent_until, consent_departments) = match consent_doc.map(|s| &s.facts) {
+        Some(Facts::Consent { end, recipients, .. }) => (*end, recipients.clone()),
+        _ => (None, Vec::new()),
+    };
+    let mut identifiers: Vec<Identifier> = docs.iter().flat_map(|s| s.child.identifiers.iter().cloned()).collect();
+    identifiers.sort();
+    identifiers.dedup();
+    RosterRow {
+        name: newest.child.name.clone(),
+        birth_date: birth,
+        age: birth.years_until(as_of).unwrap_or(0),
+        identifiers,
+        matched_by: case.matched_by,
+        care,
+        score,
+        class,
+        facilities,
+        instruction_until,
+        consent,
+        consent_until,
+        consent_departments,
+        next_review_on,
+        flags,
+        documents: case.documents.clone(),
+    }
+}
+
+/// What falls due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DueKind {
+    InstructionEnds,
+    ConsentEnds,
+    Review,
+    /// The board of education should hear of the child about a year before school entry.
+    SchoolEntryHandOver,
+}
+
+impl DueKind {
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match self {
+            Self::InstructionEnds => ("指示書の期間が終わる", "instruction sheet ends"),
+            Self::ConsentEnds => ("同意の期間が終わる", "consent ends"),
+            Self::Review => ("アセスメントの見直し", "assessment review"),
+            Self::SchoolEntryHandOver => ("就学相談への引き継ぎ (教育委員会)", "hand-over to the board of education for school entry"),
+        };
+        if lang == crate::Lang::Ja { ja } else { en }
+    }
+}
+
+/// One thing that lapses or is due.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DueItem {
+    pub due: DueKind,
+    pub on: Date,
+    /// Days from the as-of date (negative: overdue).
+    pub days: i64,
+    pub overdue: bool,
+    pub name: PersonName,
+    pub birth_date: Date,
+    /// The document it is about (an index), where one is.
+    pub document: Option<usize>,
+}
+
+/// What lapses or is due within `within` days of `as_of`, soonest first. The school-entry
+/// hand-over is listed only where a valid consent covers the board of education.
+pub fn due(summaries: &[Summary], as_of: Date, within: i64) -> Vec<DueItem> {
+    let mut items = Vec::new();
+    for case in group(summaries) {
+        let docs: Vec<&Summary> = case.documents.iter().map(|&i| &summaries[i]).collect();
+        let index = |s: &Summary| case.documents.iter().copied().find(|&i| std::ptr::eq(&summaries[i], s));
+        let newest = docs.iter().copied().max_by_key(|s| s.date).unwrap_or(docs[0]);
+        let mut push = |due: DueKind, on: Date, document: Option<usize>| {
+            let days = as_of.days_until(on);
+            if days <= within {
+                items.push(DueItem {
+                    due,
+                    on,
+                    days,
+                    overdue: days < 0,
+                    name: newest.child.name.clone(),
+                    birth_date: newest.child.birth_date,
+                    document,
+                });
+            }
+        };
+        if let Some(sheet) = current_instruction(&docs, as_of)
+            && let Facts::Instruction { end, .. } = &sheet.facts
+        {
+            push(DueKind::InstructionEnds, *end, index(sheet));
+        }
+        let (state, consent) = consent_state(&docs, as_of);
+        if let Some(consent) = consent
+            && let Facts::Consent { end: Some(end), .. } = &consent.facts
+            && state != ConsentState::Revoked
+        {
+            push(DueKind::ConsentEnds, *end, index(consent));
+        }
+        if let Some(assessment) = docs.iter().copied().filter(|s| s.kind == Kind::Assessment).max_by_key(|s| s.date)
+            && let Facts::Assessment { next_review_on, .. } = &assessment.facts
+        {
+            push(DueKind::Review, *next_review_on, index(assessment));
+        }
+        let entry = school_entry(newest.child.birth_date);
+        let hand_over = entry.add_years(-1);
+        if as_of < entry && visible_to(summaries, &case, RecipientKind::SchoolAffairs, as_of) {
+            push(DueKind::SchoolEntryHandOver, hand_over, None);
+        }
+    }
+    items.sort_by(|a, b| (a.on, &a.name.family_reading).cmp(&(b.on, &b.name.family_reading)));
+    items
+}
+
+/// The checks that need the whole folder, as diagnostics of the document they are
+/// found in (its index), each naming the other file by the name given for it.
+pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    let by_id: HashMap<Uuid, usize> = summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    for case in group(summaries) {
+        let docs = &case.documents;
+        // Sheets that replace another, directly or through others.
+        let supersedes = |i: usize, j: usize| {
+            let mut at = i;
+            for _ in 0..docs.len() {
+                let Facts::Instruction { supersedes: Some(id), .. } = &summaries[at].facts else { return false };
+                let Some(&next) = by_id.get(id) else { return false };
+                if next == j {
+                    return true;
+                }
+                at = next;
+            }
+            false
+        };
+        for (n, &i) in docs.iter().enumerate() {
+            let Facts::Instruction { start, end, facilities, supersedes: named, .. } = &summaries[i].facts else {
+                continue;
+            };
+            if let Some(id) = named
+                && !by_id.contains_key(id)
+            {
+                out.push((
+                    i,
+                    Diagnostic::new(
+                        Code::CaseSupersedesUnknown,
+                        "/supersedes",
+                        Message::fixed("置き換える指示書がこのフォルダーにありません", "the sheet this one replaces is not in the folder"),
+                    ),
+                ));
+            }
+            for &j in &docs[n + 1..] {
+                let Facts::Instruction { start: s2, end: e2, facilities: f2, .. } = &summaries[j].facts else { continue };
+                let shared = facilities.iter().find(|f| f2.contains(f));
+                if shared.is_some() && start <= e2 && s2 <= end && !supersedes(i, j) && !supersedes(j, i) {
+                    let other = names.get(j).copied().unwrap_or("?");
+                    let this = names.get(i).copied().unwrap_or("?");
+                    let message = |other: &str| {
+                        Message::new(
+                            format!("同じ施設への指示書 {other} と期間が重なっていますが、どちらも他方を置き換えていません"),
+                            format!("the period overlaps {other}, a sheet to the same facility, and neither replaces the other"),
+                        )
+                    };
+                    let hint = Message::fixed(
+                        "新しい指示書の supersedes に前の指示書の文書 ID を書いてください",
+                        "name the earlier sheet's id in the newer sheet's supersedes",
+                    );
+                    out.push((i, Diagnostic::new(Code::CaseOverlappingInstructions, "/period", message(other)).with_hint(hint.clone())));
+                    out.push((j, Diagnostic::new(Code::CaseOverlappingInstructions, "/period", message(this)).with_hint(hint)));
+                }
+            }
+        }
+        // A document made after the child's consent was revoked relies on a consent no longer given.
+        let revoked: Vec<(usize, Date)> = docs
+            .iter()
+            .filter_map(|&i| match &summaries[i].facts {
+                Facts::Consent { revoked_on: Some(date), .. } => Some((i, *date)),
+                _ => None,
+            })
+            .collect();
+        for &(consent, revoked_on) in &revoked {
+            let renewed = docs.iter().any(|&i| {
+                matches!(&summaries[i].facts, Facts::Consent { start, revoked_on: None, .. } if *start >= revoked_on)
+            });
+            if renewed {
+                continue;
+            }
+            for &i in docs {
+                if summaries[i].kind != Kind::Consent && summaries[i].date > revoked_on {
+                    let other = names.get(consent).copied().unwrap_or("?");
+                    out.push((
+                        i,
+                        Diagnostic::new(
+                            Code::CaseAfterRevokedConsent,
+                            "",
+                            Message::new(
+                                format!("同意 {other} が撤回された後に作られた文書です"),
+                                format!("made after the consent {other} was revoked"),
+                            ),
+                        ),
+                    ));
+                }
+            }
+        }
+        if case.matched_by == MatchedBy::NameAndBirth
+            && let (Some(&first), Some(&second)) = (docs.first(), docs.get(1))
+        {
+            let other = names.get(first).copied().unwrap_or("?");
+            out.push((
+                second,
+                Diagnostic::new(
+                    Code::CaseMatchedByName,
+                    "/child",
+                    Message::new(
+                        format!("{other} と共通の識別子がなく、氏名・ふりがな・生年月日で同じこどもとしました"),
+                        format!("no identifier shared with {other}: taken as the same child by name, reading and date of birth"),
+                    ),
+                )
+                .with_severity(Severity::Info),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect("date")
+    }
+
+    #[test]
+    fn consent_until_18_ends_with_the_school_year() {
+        assert_eq!(end_of_school_year_at_18(d("2010-06-15")), d("2029-03-31"));
+        assert_eq!(end_of_school_year_at_18(d("2010-02-10")), d("2028-03-31"));
+        assert_eq!(end_of_school_year_at_18(d("2010-04-01")), d("2028-03-31"), "born 1 April: the year before");
+    }
+
+    #[test]
+    fn school_entry_is_the_april_after_the_sixth_birthday() {
+        assert_eq!(school_entry(d("2020-06-15")), d("2027-04-01"));
+        assert_eq!(school_entry(d("2020-04-01")), d("2026-04-01"));
+        assert_eq!(school_entry(d("2020-04-02")), d("2027-04-01"));
+    }
+}
