@@ -27,17 +27,19 @@ pub struct CliError {
     pub hint: Option<Message>,
     /// The validation report of the document that could not be used, printed first.
     pub report: Option<Box<FileReport>>,
+    /// Nothing to print: the reader went away (`tsunagu due DIR | head`).
+    pub quiet: bool,
 }
 
 impl CliError {
     /// The input cannot be used (invalid, not a document, too large): exit 1.
     pub fn invalid(message: Message) -> Self {
-        Self { exit: exit::INVALID, message, hint: None, report: None }
+        Self { exit: exit::INVALID, message, hint: None, report: None, quiet: false }
     }
 
     /// Bad arguments, or a place that cannot be read or written: exit 2.
     pub fn usage(message: Message) -> Self {
-        Self { exit: exit::USAGE_OR_IO, message, hint: None, report: None }
+        Self { exit: exit::USAGE_OR_IO, message, hint: None, report: None, quiet: false }
     }
 
     /// A file or directory that could not be read.
@@ -73,6 +75,9 @@ impl CliError {
 
     /// Prints the report (if any) and the message on standard error.
     pub fn print(&self, lang: Lang) {
+        if self.quiet {
+            return;
+        }
         let mut err = io::stderr().lock();
         if let Some(report) = &self.report {
             let _ = crate::output::human(std::slice::from_ref(&**report), lang, &mut err);
@@ -82,8 +87,12 @@ impl CliError {
 }
 
 impl From<io::Error> for CliError {
-    /// Standard output or error went away (a closed pipe): nothing more can be said.
+    /// Standard output or error could not be written. A closed pipe is the reader having
+    /// read enough, as with `head`: a quiet stop, as other tools do.
     fn from(error: io::Error) -> Self {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            return Self { exit: exit::VALID, quiet: true, ..Self::usage(Message::fixed("", "")) };
+        }
         let reason = io_reason(error.kind());
         Self::usage(Message::new(
             format!("出力できません: {}", reason.ja),

@@ -7,7 +7,11 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use tsunagu_model::{Code, Diagnostic, MAX_DOCUMENT_BYTES, Message, Report, parse_json, validate_value};
+use tsunagu_model::{
+    Code, Diagnostic, Document, Lang, MAX_DOCUMENT_BYTES, Message, Report, diff, parse_json, validate_value,
+};
+
+use crate::output::FileReport;
 
 use crate::args::Form;
 use crate::error::{CliError, in_file};
@@ -177,4 +181,26 @@ pub fn load_pdf_or_document(path: &Path) -> Result<Vec<u8>, CliError> {
         return Err(CliError::invalid(in_file(&name.to_string(), &message)));
     }
     fs::read(path).map_err(|error| CliError::cannot_read(&name, &error))
+}
+
+/// A document to compare or print beside another: it must read as a document (it may have rule errors).
+pub fn load_document(path: &Path) -> Result<Document, CliError> {
+    let (source, bytes) = load_one(path)?;
+    let mut report = validate_document(&bytes);
+    if let Some(document) = report.document.take() {
+        return Ok(document);
+    }
+    let message = Message::fixed("文書として読めません", "cannot be read as a document");
+    Err(CliError::invalid(in_file(&source.to_string(), &message)).with_report(FileReport::of(&source, report, None)))
+}
+
+/// The changes from `old` to `new`, refusing documents of two kinds.
+pub fn changes(old: &Document, new: &Document, lang: Lang) -> Result<Vec<tsunagu_model::Change>, CliError> {
+    if old.kind() != new.kind() {
+        return Err(CliError::usage(Message::fixed(
+            "種類の違う文書は比べられません",
+            "documents of different kinds cannot be compared",
+        )));
+    }
+    Ok(diff(old, new, lang))
 }

@@ -7,6 +7,7 @@
 mod args;
 mod commands;
 mod error;
+mod folder;
 mod input;
 mod output;
 mod text;
@@ -56,6 +57,12 @@ enum Command {
     Migrate(commands::migrate::Args),
     /// 多数の文書を並列に検証・PDF 化する / Validate and render many documents in parallel
     Batch(commands::batch::Args),
+    /// 医療的ケア児一覧を作る (xlsx・csv・json・pdf) / The list of children, from a folder of documents
+    Roster(commands::roster::Args),
+    /// 期限が来るもの (指示書・同意・見直し・就学) / What lapses or is due (sheets, consents, reviews, school entry)
+    Due(commands::due::Args),
+    /// 二つの版の違い / What changed between two versions of a document
+    Diff(commands::diff::Args),
     /// 合成の文書を作る (デモ・試験・ベンチマーク用) / Make synthetic documents (demos, tests, benchmarks)
     Sample(commands::sample::Args),
     /// 診断コードの一覧 / List every diagnostic code
@@ -92,6 +99,9 @@ fn run(command: Command, lang: Lang) -> Result<u8, CliError> {
         Command::Convert(args) => commands::convert::run(&args, lang),
         Command::Migrate(args) => commands::migrate::run(&args, lang),
         Command::Batch(args) => commands::batch::run(&args, lang),
+        Command::Roster(args) => commands::roster::run(&args, lang),
+        Command::Due(args) => commands::due::run(&args, lang),
+        Command::Diff(args) => commands::diff::run(&args, lang),
         Command::Sample(args) => commands::sample::run(&args),
         Command::Codes(args) => commands::codes::run(&args),
     }

@@ -17,7 +17,7 @@ use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Message, Severity};
 use crate::documents::{ConsentDirection, ConsentUntil, Document, Kind, RecipientKind};
 use crate::score::{ScoreClass, score_document};
-use crate::vocab::FacilityKind;
+use crate::vocab::{FacilityKind, Vocabulary};
 
 /// The facts of one document that the folder-level functions need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -345,7 +345,9 @@ fn consent_state<'a>(docs: &[&'a Summary], on: Date) -> (ConsentState, Option<&'
 fn current_instruction<'a>(docs: &[&'a Summary], on: Date) -> Option<&'a Summary> {
     let sheets: Vec<&Summary> = docs.iter().copied().filter(|s| s.kind == Kind::Instruction).collect();
     let superseded = |s: &Summary| {
-        sheets.iter().any(|other| matches!(&other.facts, Facts::Instruction { supersedes: Some(id), .. } if *id == s.id))
+        sheets
+            .iter()
+            .any(|other| matches!(&other.facts, Facts::Instruction { supersedes: Some(id), .. } if *id == s.id))
     };
     let covering = sheets
         .iter()
@@ -389,7 +391,6 @@ pub enum Flag {
     InstructionExpired,
     ReviewOverdue,
     SchoolEntrySoon,
-    MatchedByName,
 }
 
 impl Flag {
@@ -400,7 +401,6 @@ impl Flag {
             Self::InstructionExpired => ("指示書の期限切れ", "instruction sheet expired"),
             Self::ReviewOverdue => ("見直しの期限切れ", "review overdue"),
             Self::SchoolEntrySoon => ("就学まで1年半以内", "school entry within 18 months"),
-            Self::MatchedByName => ("氏名・生年月日で照合", "matched by name and birth date"),
         };
         if lang == crate::Lang::Ja { ja } else { en }
     }
@@ -447,7 +447,7 @@ pub fn roster(summaries: &[Summary], as_of: Date, department: Option<RecipientKi
     Roster { as_of, department, rows, left_out }
 }
 
-fn row(docs: &[&Summary], case: &ChildCase, as_of: Date) -> RosterRow {
+fn row(docs: &[&Summary], child: &ChildCase, as_of: Date) -> RosterRow {
     // The newest document names the child as it is now.
     let newest = docs.iter().copied().max_by_key(|s| s.date).unwrap_or(docs[0]);
     let assessment = docs.iter().copied().filter(|s| s.kind == Kind::Assessment).max_by_key(|s| s.date);
@@ -487,9 +487,6 @@ fn row(docs: &[&Summary], case: &ChildCase, as_of: Date) -> RosterRow {
     if as_of < entry && as_of.days_until(entry) <= 548 {
         flags.push(Flag::SchoolEntrySoon);
     }
-    if case.matched_by == MatchedBy::NameAndBirth {
-        flags.push(Flag::MatchedByName);
-    }
     let (consent_until, consent_departments) = match consent_doc.map(|s| &s.facts) {
         Some(Facts::Consent { end, recipients, .. }) => (*end, recipients.clone()),
         _ => (None, Vec::new()),
@@ -502,7 +499,7 @@ fn row(docs: &[&Summary], case: &ChildCase, as_of: Date) -> RosterRow {
         birth_date: birth,
         age: birth.years_until(as_of).unwrap_or(0),
         identifiers,
-        matched_by: case.matched_by,
+        matched_by: child.matched_by,
         care,
         score,
         class,
@@ -513,7 +510,85 @@ fn row(docs: &[&Summary], case: &ChildCase, as_of: Date) -> RosterRow {
         consent_departments,
         next_review_on,
         flags,
-        documents: case.documents.clone(),
+        documents: child.documents.clone(),
+    }
+}
+
+/// The list as people read it: headers and rows of text in one language, the same
+/// for the workbook, the CSV file and the PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RosterTable {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Relative column widths, for the workbook and the PDF.
+    pub widths: Vec<u32>,
+}
+
+/// A care item's name, by its JSON name, from the schema's title.
+pub fn care_label(key: &str, lang: crate::Lang) -> String {
+    let root = crate::schema::SchemaSet::get().schema(Kind::Instruction);
+    let node = crate::wording::schema_at(root, &["properties", "care", "properties", key]);
+    crate::wording::title_of(node, root).map_or_else(|| key.to_owned(), |t| crate::wording::pick(&t, lang))
+}
+
+impl Roster {
+    /// The table of the list in `lang`.
+    pub fn table(&self, lang: crate::Lang) -> RosterTable {
+        use crate::Lang::Ja;
+        let h = |ja: &str, en: &str| if lang == Ja { ja.to_owned() } else { en.to_owned() };
+        let columns: [(String, u32); 16] = [
+            (h("氏名", "Name"), 8),
+            (h("ふりがな", "Reading"), 8),
+            (h("生年月日", "Date of birth"), 7),
+            (h("年齢", "Age"), 4),
+            (h("識別子", "Identifiers"), 7),
+            (h("医療的ケア", "Care items"), 14),
+            (h("判定スコア", "Score"), 5),
+            (h("区分", "Class"), 4),
+            (h("施設", "Facilities"), 12),
+            (h("指示書の期限", "Instruction until"), 7),
+            (h("同意", "Consent"), 5),
+            (h("同意の期限", "Consent until"), 7),
+            (h("共有先", "Shared with"), 12),
+            (h("次回見直し", "Next review"), 7),
+            (h("注意", "Flags"), 10),
+            (h("照合", "Matched by"), 6),
+        ];
+        let separator = if lang == Ja { "、" } else { ", " };
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let name = &row.name;
+                let join = |parts: [&Option<String>; 2]| {
+                    parts.iter().filter_map(|p| p.as_deref()).collect::<Vec<_>>().join(" ")
+                };
+                vec![
+                    format!("{} {}", name.family, name.given.as_deref().unwrap_or_default()).trim().to_owned(),
+                    join([&name.family_reading, &name.given_reading]),
+                    row.birth_date.to_string(),
+                    row.age.to_string(),
+                    row.identifiers.iter().map(|i| i.value.clone()).collect::<Vec<_>>().join(separator),
+                    row.care.iter().map(|key| care_label(key, lang)).collect::<Vec<_>>().join(separator),
+                    row.score.map(|s| s.to_string()).unwrap_or_default(),
+                    row.class.map(|c| c.short_label(lang).to_owned()).unwrap_or_default(),
+                    row.facilities.join(separator),
+                    date(row.instruction_until),
+                    row.consent.label(lang).to_owned(),
+                    date(row.consent_until),
+                    row.consent_departments.iter().map(|d| d.label(lang)).collect::<Vec<_>>().join(separator),
+                    date(row.next_review_on),
+                    row.flags.iter().map(|f| f.label(lang)).collect::<Vec<_>>().join(separator),
+                    match row.matched_by {
+                        MatchedBy::Single | MatchedBy::Identifier => h("識別子", "identifier"),
+                        MatchedBy::NameAndBirth => h("氏名・生年月日", "name and birth date"),
+                    },
+                ]
+            })
+            .collect();
+        let (headers, widths) = columns.into_iter().unzip();
+        RosterTable { headers, rows, widths }
     }
 }
 
@@ -524,7 +599,8 @@ pub enum DueKind {
     InstructionEnds,
     ConsentEnds,
     Review,
-    /// The board of education should hear of the child about a year before school entry.
+    /// The child starts school on the next 1 April: the board of education needs about a
+    /// year for the 就学相談, so the hand-over is prompted from a year before.
     SchoolEntryHandOver,
 }
 
@@ -534,7 +610,9 @@ impl DueKind {
             Self::InstructionEnds => ("指示書の期間が終わる", "instruction sheet ends"),
             Self::ConsentEnds => ("同意の期間が終わる", "consent ends"),
             Self::Review => ("アセスメントの見直し", "assessment review"),
-            Self::SchoolEntryHandOver => ("就学相談への引き継ぎ (教育委員会)", "hand-over to the board of education for school entry"),
+            Self::SchoolEntryHandOver => {
+                ("就学 (教育委員会へ就学相談の引き継ぎ)", "school entry (hand over to the board of education)")
+            }
         };
         if lang == crate::Lang::Ja { ja } else { en }
     }
@@ -551,7 +629,8 @@ pub struct DueItem {
     pub overdue: bool,
     pub name: PersonName,
     pub birth_date: Date,
-    /// The document it is about (an index), where one is.
+    /// The document it is about (an index into the summaries), where one is.
+    #[serde(skip)]
     pub document: Option<usize>,
 }
 
@@ -561,7 +640,7 @@ pub fn due(summaries: &[Summary], as_of: Date, within: i64) -> Vec<DueItem> {
     let mut items = Vec::new();
     for case in group(summaries) {
         let docs: Vec<&Summary> = case.documents.iter().map(|&i| &summaries[i]).collect();
-        let index = |s: &Summary| case.documents.iter().copied().find(|&i| std::ptr::eq(&summaries[i], s));
+        let index = |s: &Summary| case.documents.iter().copied().find(|&i| std::ptr::eq(&raw const summaries[i], s));
         let newest = docs.iter().copied().max_by_key(|s| s.date).unwrap_or(docs[0]);
         let mut push = |due: DueKind, on: Date, document: Option<usize>| {
             let days = as_of.days_until(on);
@@ -594,10 +673,24 @@ pub fn due(summaries: &[Summary], as_of: Date, within: i64) -> Vec<DueItem> {
         {
             push(DueKind::Review, *next_review_on, index(assessment));
         }
+        // Children who start school on the next 1 April: a prompt dated on the entry, never
+        // overdue (whether the hand-over happened is not in the documents).
         let entry = school_entry(newest.child.birth_date);
-        let hand_over = entry.add_years(-1);
-        if as_of < entry && visible_to(summaries, &case, RecipientKind::SchoolAffairs, as_of) {
-            push(DueKind::SchoolEntryHandOver, hand_over, None);
+        let days = as_of.days_until(entry);
+        let board =
+            case.documents.iter().copied().find(|&i| summaries[i].consent_covers(RecipientKind::SchoolAffairs, as_of));
+        if (0..=365.max(within)).contains(&days)
+            && let Some(consent) = board
+        {
+            items.push(DueItem {
+                due: DueKind::SchoolEntryHandOver,
+                on: entry,
+                days,
+                overdue: false,
+                name: newest.child.name.clone(),
+                birth_date: newest.child.birth_date,
+                document: Some(consent),
+            });
         }
     }
     items.sort_by(|a, b| (a.on, &a.name.family_reading).cmp(&(b.on, &b.name.family_reading)));
@@ -625,10 +718,10 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
             false
         };
         for (n, &i) in docs.iter().enumerate() {
-            let Facts::Instruction { start, end, facilities, supersedes: named, .. } = &summaries[i].facts else {
+            let Facts::Instruction { start, end, facilities, supersedes: replaced, .. } = &summaries[i].facts else {
                 continue;
             };
-            if let Some(id) = named
+            if let Some(id) = replaced
                 && !by_id.contains_key(id)
             {
                 out.push((
@@ -636,28 +729,44 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
                     Diagnostic::new(
                         Code::CaseSupersedesUnknown,
                         "/supersedes",
-                        Message::fixed("置き換える指示書がこのフォルダーにありません", "the sheet this one replaces is not in the folder"),
+                        Message::fixed(
+                            "置き換える指示書がこのフォルダーにありません",
+                            "the sheet this one replaces is not in the folder",
+                        ),
                     ),
                 ));
             }
             for &j in &docs[n + 1..] {
-                let Facts::Instruction { start: s2, end: e2, facilities: f2, .. } = &summaries[j].facts else { continue };
+                let Facts::Instruction { start: s2, end: e2, facilities: f2, .. } = &summaries[j].facts else {
+                    continue;
+                };
                 let shared = facilities.iter().find(|f| f2.contains(f));
                 if shared.is_some() && start <= e2 && s2 <= end && !supersedes(i, j) && !supersedes(j, i) {
                     let other = names.get(j).copied().unwrap_or("?");
                     let this = names.get(i).copied().unwrap_or("?");
                     let message = |other: &str| {
                         Message::new(
-                            format!("同じ施設への指示書 {other} と期間が重なっていますが、どちらも他方を置き換えていません"),
-                            format!("the period overlaps {other}, a sheet to the same facility, and neither replaces the other"),
+                            format!(
+                                "同じ施設への指示書 {other} と期間が重なっていますが、どちらも他方を置き換えていません"
+                            ),
+                            format!(
+                                "the period overlaps {other}, a sheet to the same facility, and neither replaces the other"
+                            ),
                         )
                     };
                     let hint = Message::fixed(
                         "新しい指示書の supersedes に前の指示書の文書 ID を書いてください",
                         "name the earlier sheet's id in the newer sheet's supersedes",
                     );
-                    out.push((i, Diagnostic::new(Code::CaseOverlappingInstructions, "/period", message(other)).with_hint(hint.clone())));
-                    out.push((j, Diagnostic::new(Code::CaseOverlappingInstructions, "/period", message(this)).with_hint(hint)));
+                    out.push((
+                        i,
+                        Diagnostic::new(Code::CaseOverlappingInstructions, "/period", message(other))
+                            .with_hint(hint.clone()),
+                    ));
+                    out.push((
+                        j,
+                        Diagnostic::new(Code::CaseOverlappingInstructions, "/period", message(this)).with_hint(hint),
+                    ));
                 }
             }
         }
@@ -685,8 +794,8 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
                             Code::CaseAfterRevokedConsent,
                             "",
                             Message::new(
-                                format!("同意 {other} が撤回された後に作られた文書です"),
-                                format!("made after the consent {other} was revoked"),
+                                format!("同意 {other} が撤回された後に作られた文書です。どの部署にも示されません"),
+                                format!("made after the consent {other} was revoked: no department is shown it"),
                             ),
                         ),
                     ));
@@ -722,6 +831,165 @@ mod tests {
         Date::parse(s).expect("date")
     }
 
+    fn child(family: &str, birth: &str, number: Option<&str>) -> ChildKey {
+        ChildKey {
+            identifiers: number
+                .map(|value| Identifier { system: "jp.lg.example.atena".into(), value: value.into() })
+                .into_iter()
+                .collect(),
+            name: PersonName {
+                family: family.into(),
+                given: Some("湊".into()),
+                family_reading: Some("やまだ".into()),
+                given_reading: Some("みなと".into()),
+            },
+            birth_date: d(birth),
+        }
+    }
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn sheet(n: u128, key: ChildKey, start: &str, end: &str, supersedes: Option<u128>) -> Summary {
+        Summary {
+            kind: Kind::Instruction,
+            id: id(n),
+            date: d(start).add_months(-1),
+            child: key,
+            facts: Facts::Instruction {
+                start: d(start),
+                end: d(end),
+                supersedes: supersedes.map(id),
+                facilities: vec![("みどり保育園".into(), FacilityKind::Nursery)],
+                care: vec!["suction".into()],
+                power_dependent: false,
+            },
+        }
+    }
+
+    fn consent(
+        n: u128,
+        key: ChildKey,
+        start: &str,
+        end: Option<&str>,
+        revoked: Option<&str>,
+        to: &[RecipientKind],
+    ) -> Summary {
+        Summary {
+            kind: Kind::Consent,
+            id: id(n),
+            date: d(start),
+            child: key,
+            facts: Facts::Consent {
+                start: d(start),
+                end: end.map(d),
+                until: ConsentUntil::FixedDate,
+                revoked_on: revoked.map(d),
+                recipients: to.to_vec(),
+                provides: true,
+            },
+        }
+    }
+
+    #[test]
+    fn one_child_across_documents_by_number_then_by_name_but_never_across_numbers() {
+        let docs = [
+            sheet(1, child("山田", "2020-05-01", Some("A1")), "2026-04-01", "2027-03-31", None),
+            consent(2, child("山田", "2020-05-01", Some("A1")), "2026-04-01", None, None, &[]),
+            // No number: matched by name, reading and date of birth, and said so.
+            sheet(3, child("山田", "2020-05-01", None), "2025-04-01", "2026-03-31", None),
+            // Same name and birthday, another number of the same system: another child.
+            sheet(4, child("山田", "2020-05-01", Some("A2")), "2026-04-01", "2027-03-31", None),
+        ];
+        let cases = group(&docs);
+        assert_eq!(cases.len(), 2, "{cases:?}");
+        assert_eq!(cases[0].documents, [0, 1, 2]);
+        assert_eq!(cases[0].matched_by, MatchedBy::NameAndBirth);
+        assert_eq!(cases[1].documents, [3]);
+        assert_eq!(cases[1].matched_by, MatchedBy::Single);
+        let by_number = group(&docs[..2]);
+        assert_eq!(by_number[0].matched_by, MatchedBy::Identifier);
+    }
+
+    #[test]
+    fn a_department_sees_only_children_whose_valid_consent_names_it() {
+        use RecipientKind::{Childcare, SchoolAffairs};
+        let on = d("2026-10-01");
+        let cases = [
+            consent(1, child("青木", "2019-01-01", Some("B1")), "2026-04-01", None, None, &[Childcare]),
+            consent(2, child("井上", "2019-01-01", Some("B2")), "2026-04-01", None, Some("2026-09-01"), &[Childcare]),
+            consent(3, child("上田", "2019-01-01", Some("B3")), "2025-04-01", Some("2026-03-31"), None, &[Childcare]),
+            consent(4, child("江藤", "2019-01-01", Some("B4")), "2026-04-01", None, None, &[SchoolAffairs]),
+        ];
+        let visible: Vec<bool> = group(&cases).iter().map(|case| visible_to(&cases, case, Childcare, on)).collect();
+        assert_eq!(visible, [true, false, false, false], "valid; revoked; expired; another department");
+        let list = roster(&cases, on, Some(Childcare));
+        assert_eq!(list.rows.len(), 1);
+        assert_eq!(list.left_out, 3);
+        assert_eq!(list.rows[0].name.family, "青木");
+        let states: Vec<ConsentState> = roster(&cases, on, None).rows.iter().map(|r| r.consent).collect();
+        assert_eq!(states, [ConsentState::Valid, ConsentState::Revoked, ConsentState::Expired, ConsentState::Valid]);
+    }
+
+    #[test]
+    fn overlapping_sheets_without_supersedes_are_an_error_naming_both_files() {
+        let key = || child("山田", "2020-05-01", Some("A1"));
+        let docs = [
+            sheet(1, key(), "2026-04-01", "2027-03-31", None),
+            sheet(2, key(), "2026-10-01", "2027-09-30", None),
+            sheet(3, key(), "2026-12-01", "2027-11-30", Some(2)),
+            sheet(4, key(), "2027-12-01", "2028-11-30", Some(99)),
+        ];
+        let found = check(&docs, &["a.json", "b.json", "c.json", "d.json"]);
+        let codes: Vec<(usize, Code)> = found.iter().map(|(i, d)| (*i, d.code)).collect();
+        assert!(
+            codes.contains(&(0, Code::CaseOverlappingInstructions))
+                && codes.contains(&(1, Code::CaseOverlappingInstructions))
+        );
+        assert!(found.iter().any(|(i, d)| *i == 0 && d.message.en.contains("b.json")));
+        assert!(
+            !codes.contains(&(2, Code::CaseOverlappingInstructions))
+                || found.iter().all(|(i, d)| *i != 2 || !d.message.en.contains("b.json")),
+            "c replaces b"
+        );
+        assert!(codes.contains(&(3, Code::CaseSupersedesUnknown)));
+    }
+
+    #[test]
+    fn a_document_after_a_revoked_consent_is_flagged_until_a_new_consent() {
+        let key = || child("山田", "2020-05-01", Some("A1"));
+        let revoked = consent(1, key(), "2025-04-01", None, Some("2026-01-01"), &[RecipientKind::Childcare]);
+        let later = sheet(2, key(), "2026-04-01", "2027-03-31", None);
+        let found = check(&[revoked.clone(), later.clone()], &["consent.json", "sheet.json"]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].0, found[0].1.code), (1, Code::CaseAfterRevokedConsent));
+        assert!(found[0].1.message.ja.contains("consent.json"));
+        let renewed = consent(3, key(), "2026-02-01", None, None, &[RecipientKind::Childcare]);
+        assert!(check(&[revoked, later, renewed], &["a", "b", "c"]).is_empty());
+    }
+
+    #[test]
+    fn what_falls_due_and_the_school_hand_over_only_with_the_boards_consent() {
+        let on = d("2026-10-01");
+        let key = || child("山田", "2020-06-15", Some("A1"));
+        let mut docs = vec![
+            sheet(1, key(), "2025-11-01", "2026-10-31", None),
+            consent(2, key(), "2025-04-01", Some("2026-09-30"), None, &[RecipientKind::Childcare]),
+        ];
+        let items = due(&docs, on, 45);
+        let kinds: Vec<(DueKind, bool)> = items.iter().map(|i| (i.due, i.overdue)).collect();
+        assert_eq!(kinds, [(DueKind::ConsentEnds, true), (DueKind::InstructionEnds, false)]);
+        // School entry 2027-04-01: prompted (never overdue), only if the consent covers the board.
+        docs.push(consent(3, key(), "2026-09-15", None, None, &[RecipientKind::SchoolAffairs]));
+        let items = due(&docs, on, 45);
+        let prompt = items.iter().find(|i| i.due == DueKind::SchoolEntryHandOver).expect("prompted");
+        assert_eq!((prompt.on, prompt.days, prompt.overdue), (d("2027-04-01"), 182, false));
+        // A child who starts school the April after next is not prompted yet.
+        let younger = || child("山田", "2021-06-15", Some("A2"));
+        let later = [consent(4, younger(), "2026-09-15", None, None, &[RecipientKind::SchoolAffairs])];
+        assert!(due(&later, on, 45).iter().all(|i| i.due != DueKind::SchoolEntryHandOver));
+    }
     #[test]
     fn consent_until_18_ends_with_the_school_year() {
         assert_eq!(end_of_school_year_at_18(d("2010-06-15")), d("2029-03-31"));

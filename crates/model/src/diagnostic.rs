@@ -200,7 +200,7 @@ codes! {
     ReceivedBeforeSigned = "consent.received-before-signed", Warning, "The consent was received before it was signed.";
     CaseOverlappingInstructions = "case.overlapping-instructions", Error, "Two instruction sheets for one child and one facility whose periods overlap, neither replacing the other (names both files).";
     CaseSupersedesUnknown = "case.supersedes-unknown", Warning, "A sheet replaces one that is not in the folder.";
-    CaseAfterRevokedConsent = "case.after-revoked-consent", Error, "A document made after the child's consent was revoked, with no new consent (names both files).";
+    CaseAfterRevokedConsent = "case.after-revoked-consent", Warning, "A document made after the child's consent was revoked, with no new consent: no department is shown it (names both files).";
     CaseMatchedByName = "case.matched-by-name", Info, "Documents taken as one child by name, reading and date of birth, without a shared identifier (names both files).";
 }
 

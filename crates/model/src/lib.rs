@@ -15,11 +15,12 @@
 //! The crate does no I/O and reads no clock: callers hand in bytes and dates.
 
 mod care;
-mod case;
 mod care_rules;
+mod case;
 mod common;
 mod date;
 mod diagnostic;
+mod diff;
 mod documents;
 mod json;
 mod labels;
@@ -35,11 +36,13 @@ mod text;
 mod validate;
 mod versions;
 mod vocab;
+pub mod wording;
 
 pub use care::*;
 pub use case::{
-    ChildCase, ChildKey, ConsentState, DueItem, DueKind, ENDING_SOON_DAYS, Facts, Flag, MatchedBy, Roster, RosterRow, Summary,
-    check as check_folder, due, end_of_school_year_at_18, group, roster, school_entry, visible_to,
+    ChildCase, ChildKey, ConsentState, DueItem, DueKind, ENDING_SOON_DAYS, Facts, Flag, MatchedBy, Roster, RosterRow,
+    RosterTable, Summary, care_label, check as check_folder, due, end_of_school_year_at_18, group, roster,
+    school_entry, visible_to,
 };
 pub use common::{
     Address, Child, Extensions, Facility, Guardian, Identifier, Institution, KgUnit, LocalId, PersonName, Phone, Proxy,
@@ -47,13 +50,14 @@ pub use common::{
 };
 pub use date::{Date, DateError, Era, EraDate};
 pub use diagnostic::{Code, Diagnostic, Message, SHOWN_VALUE_CHARS, Severity};
+pub use diff::{Change, ChangeKind, diff};
 pub use documents::*;
 pub use json::{MAX_DEPTH, MAX_DOCUMENT_BYTES, ParseError, find_string, parse_json};
 pub use labels::{VocabularyLabels, labels, vocabularies};
 pub use migrate::{Migration, Step, migrate};
 pub use plan::{AfterRescue, Assignment, CallKind, CallStep, Performer, TroubleKind, TroublePlan, Weekday};
 pub use quantity::{Quantity, QuantityRange, UNIT_SYMBOLS, Unit};
-pub use sample::sample;
+pub use sample::{sample, sample_case_folder};
 pub use schema::{SchemaSet, schema_id, schema_json};
 pub use score::{
     MEDICAL_SHORT_STAY_THRESHOLD, Score, ScoreClass, ScoreContext, ScoreItem, ScoreLine, ShortStay, Watch, score,

@@ -186,7 +186,7 @@ fn care(rng: &mut Rng, on: Date) -> Value {
     if trach {
         care.insert("tracheostomy".into(), json!({
             "watch": watch(rng),
-            "cannula": { "innerDiameter": quantity(4.0 + 0.5 * f64::from(u8::try_from(rng.below(3)).unwrap_or(0)), "mm"), "cuff": false },
+            "cannula": { "innerDiameter": quantity(4.0 + 0.5 * f64::from(u8::try_from(rng.below(3)).unwrap_or(0)), "mm"), "length": quantity(80.0, "mm"), "cuff": false },
             "accidentalDecannulation": "予備カニューレを再挿入し、できなければ蘇生バッグで換気して119番通報する。"
         }));
     }
@@ -195,11 +195,19 @@ fn care(rng: &mut Rng, on: Date) -> Value {
         if trach {
             sites.push("tracheostomyTube");
         }
-        care.insert("suction".into(), with_note(json!({
-            "watch": watch(rng), "sites": sites, "catheterSize": quantity(8.0, "Fr"),
-            "pressure": quantity(20.0, "kPa"), "insertionDepth": quantity(7.0, "cm"), "maxTimePerPass": quantity(10.0, "s"),
-            "timing": { "conditions": "痰の貯留音があるとき" }
-        }), rng));
+        let mut suction =
+            json!({ "watch": watch(rng), "sites": sites, "timing": { "conditions": "痰の貯留音があるとき" } });
+        for site in &sites {
+            let depth = if *site == "tracheostomyTube" { 7.0 } else { 6.0 };
+            suction[*site] = json!({
+                "catheterSize": quantity(8.0, "Fr"), "pressure": quantity(20.0, "kPa"),
+                "insertionDepth": quantity(depth, "cm"), "maxTimePerPass": quantity(10.0, "s")
+            });
+            if *site != "tracheostomyTube" {
+                suction[*site]["beyondPharynx"] = false.into();
+            }
+        }
+        care.insert("suction".into(), with_note(suction, rng));
     }
     if rng.chance(25) {
         care.insert(
@@ -269,33 +277,41 @@ fn instruction(rng: &mut Rng) -> Value {
         .add_months(-i32::try_from(rng.below(11)).unwrap_or(0));
     let family = *rng.pick(FAMILY);
     let facilities: Vec<Value> = (0..=rng.below(2))
-        .map(|_| {
+        .map(|i| {
             let (name, kind) = *rng.pick(FACILITIES);
-            json!({ "name": name, "kind": kind })
+            json!({ "id": format!("place-{}", i + 1), "name": name, "kind": kind })
         })
         .collect();
     let diagnoses: Vec<Value> = (0..=rng.below(2)).map(|_| json!({ "name": *rng.pick(DIAGNOSES) })).collect();
     let months = *rng.pick(&[6, 12]);
     let start = issue.add_months(1);
-    json!({
+    let latex = rng.chance(20);
+    let mut sheet = json!({
         "kind": "instruction", "formatVersion": FORMAT_VERSION, "id": rng.uuid(), "language": "ja",
         "issueDate": issue.to_string(),
         "period": { "start": start.to_string(), "end": start.add_months(months).to_string() },
         "addressees": facilities,
         "child": child(rng, family, birth, issue.add_months(-1)),
         "diagnoses": diagnoses,
-        "allergies": if rng.chance(20) { json!([{ "substance": "ラテックス" }]) } else { json!([]) },
+        "allergyStatus": if latex { "listed" } else { "noKnownAllergies" },
+        "allergies": if latex { json!([{ "substance": "ラテックス", "category": "latex" }]) } else { json!([]) },
+        "allergyCare": { "latexFreeSupplies": true },
         "care": care(rng, issue),
         "emergency": {
             "actions": [{ "situation": "呼吸が苦しそう・顔色が悪い", "action": "吸引・体位変換を行い、改善しなければ119番通報し保護者に連絡する。" }],
-            "contacts": [{ "role": "guardian", "name": "保護者", "phone": phone(rng) }, { "role": "physician", "name": "主治医", "phone": phone(rng) }]
+            "contacts": [{ "id": "guardian", "role": "guardian", "name": "保護者", "phone": phone(rng) }, { "id": "physician", "role": "physician", "name": "主治医", "phone": phone(rng) }],
+            "callOrder": [{ "call": "ambulance", "when": "呼吸が止まった、意識がないとき" }, { "call": "contact", "contact": "guardian" }, { "call": "contact", "contact": "physician" }]
         },
         "issuer": {
             "institution": { "name": "つなぐ小児医療センター", "department": "小児科", "phone": phone(rng) },
             "physician": adult(rng),
             "signature": { "method": if rng.chance(60) { "handwritten" } else { "nameAndSeal" }, "date": issue.to_string() }
         }
-    })
+    });
+    if !latex && let Some(object) = sheet.as_object_mut() {
+        object.remove("allergyCare");
+    }
+    sheet
 }
 
 fn assessment(rng: &mut Rng) -> Value {
@@ -359,6 +375,86 @@ pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
     }
 }
 
+/// A folder of documents about `children` children, as a city keeps it, dated
+/// around `around`: for each child a consent (most valid, some ending soon, revoked or
+/// expired), one to three versions of the instruction sheet (each replacing the one
+/// before), and for most an assessment. Most children carry the city's resident
+/// number; some do not, and are matched by name and date of birth. Returns
+/// `(file name, document)`; the same seed gives the same folder.
+pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for n in 0..children {
+        let mut rng = Rng(seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xCA5E);
+        rng.next();
+        let family = *rng.pick(FAMILY);
+        let birth = around
+            .add_years(-i32::try_from(1 + rng.below(17)).unwrap_or(5))
+            .add_months(-i32::try_from(rng.below(12)).unwrap_or(0));
+        let mut child = child(&mut rng, family, birth, around.add_months(-2));
+        if rng.chance(90) {
+            child["identifiers"] = json!([{ "system": "jp.lg.tsunagu.atena", "value": format!("A{n:07}") }]);
+        }
+        let prefix = format!("child-{n:05}");
+        // The consent: who may see the child.
+        let mut consent = consent(&mut rng);
+        consent["child"] = json!({ "name": child["name"].clone(), "birthDate": child["birthDate"].clone() });
+        if let Some(identifiers) = child.get("identifiers") {
+            consent["child"]["identifiers"] = identifiers.clone();
+        }
+        // Nothing is dated before the child was a month old.
+        let earliest = birth.add_months(1);
+        let signed = around.add_months(-i32::try_from(1 + rng.below(30)).unwrap_or(3)).max(earliest);
+        consent["period"] = json!({ "start": signed.to_string(), "until": "age18" });
+        match rng.below(10) {
+            0 => {
+                consent["period"] = json!({ "start": signed.to_string(), "until": "fixedDate", "end": around.add_months(1).to_string() });
+            }
+            1 => {
+                consent["period"] = json!({ "start": signed.to_string(), "until": "fixedDate", "end": around.add_months(-1).to_string() });
+            }
+            2 => consent["revocation"]["revokedOn"] = around.add_months(-2).to_string().into(),
+            _ => {}
+        }
+        consent["signers"][0]["signedOn"] = signed.to_string().into();
+        consent["receipt"]["receivedOn"] = signed.to_string().into();
+        out.push((format!("{prefix}-consent.json"), consent));
+        // One to three yearly instruction sheets, each replacing the one before.
+        let versions = 1 + rng.below(3);
+        let mut previous: Option<Value> = None;
+        for v in 0..versions {
+            let mut sheet = instruction(&mut rng);
+            let back = i32::try_from(versions - 1 - v).unwrap_or(0);
+            let start = around
+                .add_months(-i32::try_from(rng.below(11)).unwrap_or(0))
+                .add_years(-back)
+                .max(earliest.add_months(1));
+            let issue = start.add_months(-1);
+            sheet["issueDate"] = issue.to_string().into();
+            sheet["period"] =
+                json!({ "start": start.to_string(), "end": start.add_years(1).add_months(-1).to_string() });
+            sheet["issuer"]["signature"]["date"] = issue.to_string().into();
+            sheet["child"] = child.clone();
+            sheet["child"]["weight"]["measuredOn"] = issue.to_string().into();
+            if let Some(previous) = &previous {
+                sheet["supersedes"] = previous["id"].clone();
+            }
+            out.push((format!("{prefix}-instruction-{}.json", v + 1), sheet.clone()));
+            previous = Some(sheet);
+        }
+        if rng.chance(80) {
+            let mut assessment = assessment(&mut rng);
+            let on = around.add_months(-i32::try_from(rng.below(9)).unwrap_or(0)).max(earliest);
+            assessment["assessedOn"] = on.to_string().into();
+            assessment["score"]["assessedOn"] = on.to_string().into();
+            assessment["nextReviewOn"] = on.add_months(6).to_string().into();
+            assessment["child"] = child.clone();
+            assessment["child"]["weight"]["measuredOn"] = on.to_string().into();
+            out.push((format!("{prefix}-assessment.json"), assessment));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,6 +470,31 @@ mod tests {
                 assert!(report.is_valid(), "{kind} #{index}: {errors:#?}\n{document:#}");
             }
         }
+    }
+
+    #[test]
+    fn a_case_folder_is_valid_and_holds_every_kind_of_consent_state() {
+        let around = Date::parse("2026-10-01").expect("date");
+        let folder = sample_case_folder(1, 60, around);
+        assert_eq!(folder, sample_case_folder(1, 60, around), "deterministic");
+        for (name, document) in &folder {
+            let report = validate_value(document.clone());
+            let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+            assert!(report.is_valid(), "{name}: {errors:#?}");
+        }
+        let summaries: Vec<_> = folder
+            .iter()
+            .map(|(_, document)| crate::Summary::of(&validate_value(document.clone()).document.expect("valid")))
+            .collect();
+        let names: Vec<&str> = folder.iter().map(|(name, _)| name.as_str()).collect();
+        let across = crate::check_folder(&summaries, &names);
+        assert!(across.iter().all(|(_, d)| !d.is_error()), "{across:#?}");
+        assert!(
+            across.iter().any(|(_, d)| d.code == crate::Code::CaseAfterRevokedConsent),
+            "a revoked consent is in the folder"
+        );
+        let text = serde_json::to_string(&folder).expect("json");
+        assert!(text.contains("revokedOn") && text.contains("fixedDate") && text.contains("supersedes"));
     }
 
     #[test]

@@ -33,6 +33,17 @@ impl ScoreClass {
             _ => Self::NotApplicable,
         }
     }
+
+    /// The class in a word, for a list's narrow column.
+    pub fn short_label(self, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match self {
+            Self::Highest => ("区分3", "Class 3"),
+            Self::Middle => ("区分2", "Class 2"),
+            Self::Lowest => ("区分1", "Class 1"),
+            Self::NotApplicable => ("該当なし", "None"),
+        };
+        if lang == crate::Lang::Ja { ja } else { en }
+    }
 }
 
 /// A total at or above this opens medical short stay (医療型短期入所) for a child who is

@@ -8,7 +8,10 @@
 //! (`/data/labels.json`).
 
 use serde_json::{Map, Value, json};
-use tsunagu_model::{Date, Document, Lang, SchemaSet, ScoreItem, Vocabulary, Watch, find_string, score_document};
+use tsunagu_model::wording::{date_text, pick, resolve, scalar_text, schema_at, title_of};
+use tsunagu_model::{
+    Change, Date, Document, Lang, SchemaSet, ScoreItem, Vocabulary, Watch, find_string, score_document,
+};
 
 use crate::world::RenderOptions;
 
@@ -38,6 +41,23 @@ pub fn build(document: &Document, value: &Value, options: RenderOptions, digest:
         "troubles": troubles(value, root, lang),
         "callOrder": value.pointer("/emergency/callOrder").map_or(Value::Null, |steps| calls(steps, value)),
     })
+}
+
+/// What changed from the version before, for the 変更点 section.
+pub fn changes(changes: &[Change], lang: Lang) -> Value {
+    Value::Array(
+        changes
+            .iter()
+            .map(|c| {
+                json!({
+                    "change": c.change.label(lang),
+                    "path": c.path.join(" › "),
+                    "old": c.old,
+                    "new": c.new,
+                })
+            })
+            .collect(),
+    )
 }
 
 /// Every block of the document that carries `field` (assignments, trouble plans),
@@ -182,33 +202,6 @@ fn calls(steps: &Value, value: &Value) -> Value {
     Value::Array(steps.collect())
 }
 
-/// A date for paper: 令和8年4月1日, or 1 April 2026 (Reiwa 8) in English.
-pub fn date_text(date: Date, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match (lang, date.era()) {
-        (Lang::Ja, Some(era)) => era.to_japanese(),
-        (Lang::Ja, None) => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        (Lang::En, era) => {
-            let month = MONTHS[usize::from(date.month() - 1)];
-            let era = era.map(|e| format!(" ({} {})", e.era.romaji(), e.year)).unwrap_or_default();
-            format!("{} {month} {}{era}", date.day(), date.year())
-        }
-    }
-}
-
 fn age_text(birth: Date, on: Date, lang: Lang) -> String {
     let age = birth.years_until(on).unwrap_or(0);
     match lang {
@@ -230,43 +223,6 @@ fn dates(value: &Value, lang: Lang) -> Value {
         None
     });
     Value::Object(out)
-}
-
-/// `日本語 / English` → the part for `lang`.
-fn pick(title: &str, lang: Lang) -> String {
-    match (title.split_once(" / "), lang) {
-        (Some((ja, _)), Lang::Ja) => ja.trim().to_owned(),
-        (Some((_, en)), Lang::En) => en.trim().to_owned(),
-        (None, _) => title.trim().to_owned(),
-    }
-}
-
-/// Follows `$ref`s to the schema that describes a value.
-fn resolve<'a>(node: &'a Value, root: &'a Value) -> &'a Value {
-    let mut node = node;
-    for _ in 0..8 {
-        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
-            Some(name) => match root["$defs"].get(name) {
-                Some(target) => node = target,
-                None => break,
-            },
-            None => break,
-        }
-    }
-    node
-}
-
-fn title_of(node: &Value, root: &Value) -> Option<String> {
-    node.get("title").or_else(|| resolve(node, root).get("title")).and_then(Value::as_str).map(str::to_owned)
-}
-
-fn schema_at<'a>(root: &'a Value, path: &[&str]) -> &'a Value {
-    let mut node = root;
-    for step in path {
-        node = resolve(node, root);
-        node = node.get(*step).unwrap_or(&Value::Null);
-    }
-    node
 }
 
 /// Label/value rows of each block at the top of the document (an object other
@@ -312,14 +268,14 @@ fn rows(value: &Value, node: &Value, root: &Value, lang: Lang) -> Vec<Value> {
 
 fn row(label: &str, item: &Value, property: &Value, root: &Value, lang: Lang) -> Value {
     let target = resolve(property, root);
-    if let Some(text) = scalar(item, target, lang) {
+    if let Some(text) = scalar_text(item, target, lang) {
         return json!({ "label": label, "value": text });
     }
     match item {
         Value::Array(items) => {
             let element = target.get("items").unwrap_or(&Value::Null);
             let element_target = resolve(element, root);
-            let texts: Option<Vec<String>> = items.iter().map(|i| scalar(i, element_target, lang)).collect();
+            let texts: Option<Vec<String>> = items.iter().map(|i| scalar_text(i, element_target, lang)).collect();
             if let Some(texts) = texts {
                 let separator = if lang == Lang::Ja { "、" } else { ", " };
                 return json!({ "label": label, "value": texts.join(separator) });
@@ -335,53 +291,6 @@ fn row(label: &str, item: &Value, property: &Value, root: &Value, lang: Lang) ->
         }
         Value::Object(_) => json!({ "label": label, "rows": rows(item, target, root, lang) }),
         _ => json!({ "label": label, "value": "" }),
-    }
-}
-
-/// A value that prints on one line: text, numbers, dates, units, vocabulary, yes/no.
-fn scalar(item: &Value, target: &Value, lang: Lang) -> Option<String> {
-    let unit = target.pointer("/properties/unit/const").and_then(Value::as_str);
-    match item {
-        Value::Object(object) if unit.is_some() => {
-            let unit = unit.unwrap_or_default();
-            if let (Some(min), Some(max)) = (object.get("min"), object.get("max")) {
-                Some(format!("{min}–{max} {unit}"))
-            } else {
-                let value = object.get("value")?;
-                // Suction units are read in mmHg on many devices: both, so no one converts by hand.
-                let mmhg = (unit == "kPa")
-                    .then(|| value.as_f64())
-                    .flatten()
-                    .map(|kpa| format!(" ({:.0} mmHg)", kpa * 7.500_62));
-                Some(format!("{value} {unit}{}", mmhg.unwrap_or_default()))
-            }
-        }
-        Value::String(text) => {
-            if let Some(options) = target.get("oneOf").and_then(Value::as_array)
-                && let Some(option) = options.iter().find(|o| o.get("const") == Some(item))
-            {
-                return Some(
-                    option.get("title").and_then(Value::as_str).map_or_else(|| text.clone(), |t| pick(t, lang)),
-                );
-            }
-            if target.get("format").and_then(Value::as_str) == Some("date")
-                && let Ok(date) = Date::parse(text)
-            {
-                return Some(date_text(date, lang));
-            }
-            Some(text.clone())
-        }
-        Value::Bool(yes) => Some(
-            match (yes, lang) {
-                (true, Lang::Ja) => "はい",
-                (false, Lang::Ja) => "いいえ",
-                (true, Lang::En) => "Yes",
-                (false, Lang::En) => "No",
-            }
-            .to_owned(),
-        ),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
     }
 }
 
@@ -440,23 +349,4 @@ fn score(document: &Document, lang: Lang) -> Value {
         "shortStay": score.short_stay.label(lang),
         "notes": score.diagnostics.iter().map(|d| d.message.get(lang).to_owned()).collect::<Vec<_>>(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_print_in_the_era_and_in_english() {
-        let date = Date::parse("2019-05-01").expect("date");
-        assert_eq!(date_text(date, Lang::Ja), "令和元年5月1日");
-        assert_eq!(date_text(date, Lang::En), "1 May 2019 (Reiwa 1)");
-    }
-
-    #[test]
-    fn titles_split_by_language() {
-        assert_eq!(pick("姓 / Family name", Lang::Ja), "姓");
-        assert_eq!(pick("姓 / Family name", Lang::En), "Family name");
-        assert_eq!(pick("PEEP", Lang::En), "PEEP");
-    }
 }

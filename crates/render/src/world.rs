@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use tsunagu_model::{Date, Document, Forbidden, Kind, Lang, Message, Vocabulary, find_string};
+use tsunagu_model::{Change, Date, Document, Forbidden, Kind, Lang, Message, Vocabulary, find_string};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -121,8 +121,10 @@ pub struct Renderer {
 impl Renderer {
     pub fn new(fonts: Fonts) -> Self {
         let kinds = Kind::ALL.iter().map(|&kind| (template_path(kind), template(kind)));
+        let layouts = Layout::ALL.iter().map(|layout| (layout.path().to_owned(), layout.source()));
         let templates = std::iter::once((COMMON_TEMPLATE.0.to_owned(), COMMON_TEMPLATE.1))
             .chain(kinds)
+            .chain(layouts)
             .map(|(path, text)| {
                 let id = file_id(&path);
                 (id, Source::new(id, text.to_owned()))
@@ -158,7 +160,18 @@ impl Renderer {
     /// Renders a document (which should be valid; see [`RenderOptions::draft`])
     /// to PDF/A-3 bytes with its canonical JSON attached.
     pub fn render(&self, document: &Document, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-        let pdf = self.compile(document, *options).and_then(|(compiled, date)| {
+        self.render_with_changes(document, options, &[])
+    }
+
+    /// As [`Renderer::render`], with a 変更点 / Changes section at the top listing what
+    /// changed from the version before ([`tsunagu_model::diff`]).
+    pub fn render_with_changes(
+        &self,
+        document: &Document,
+        options: &RenderOptions,
+        changes: &[Change],
+    ) -> Result<Vec<u8>, RenderError> {
+        let pdf = self.compile(document, *options, changes).and_then(|(compiled, date)| {
             typst_pdf::pdf(&compiled, &pdf_options(document, date, self.standards.clone()))
                 .map_err(|errors| template_error(&errors))
         });
@@ -187,7 +200,7 @@ impl Renderer {
         pixels_per_pt: f32,
         limit: usize,
     ) -> Result<Vec<Vec<u8>>, RenderError> {
-        let compiled = self.compile(document, *options);
+        let compiled = self.compile(document, *options, &[]);
         evict();
         let (compiled, _) = compiled?;
         let render_options = typst_render::RenderOptions {
@@ -218,7 +231,7 @@ impl Renderer {
         document: &Document,
         options: &RenderOptions,
     ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let world = self.world(document, *options)?;
+        let world = self.world(document, *options, &[])?;
         let path = |id: FileId| id.vpath().get_without_slash().to_owned();
         let mut files = vec![(path(world.main), self.source(world.main).map(|s| s.text().as_bytes().to_vec()))];
         for (id, source) in &self.templates {
@@ -238,17 +251,35 @@ impl Renderer {
     }
 
     /// The document's world: its view, QR code and canonical JSON beside the shared templates.
-    fn world(&self, document: &Document, options: RenderOptions) -> Result<DocumentWorld<'_>, RenderError> {
+    fn world(
+        &self,
+        document: &Document,
+        options: RenderOptions,
+        changes: &[Change],
+    ) -> Result<DocumentWorld<'_>, RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
         if let Some(error) = first_unprintable(&self.fonts, &value) {
             return Err(error);
         }
+        // The earlier version's values are printed too; an error names the field they were in.
+        for change in changes {
+            let values = serde_json::json!([change.old, change.new]);
+            if let Some(mut error) = first_unprintable(&self.fonts, &values) {
+                if let RenderError::MissingGlyph { pointer, .. } | RenderError::ForbiddenCharacter { pointer, .. } =
+                    &mut error
+                {
+                    pointer.clone_from(&change.pointer);
+                }
+                return Err(error);
+            }
+        }
         let digest = qr::digest(&canonical);
         let kind = document.kind();
         let payload =
             qr::payload(document.format_version().as_str(), kind.as_str(), &document.id().to_string(), &digest);
-        let view = view::build(document, &value, options, &digest, &payload);
+        let mut view = view::build(document, &value, options, &digest, &payload);
+        view["changes"] = view::changes(changes, options.lang);
         let qr = qr::svg(&payload).unwrap_or_default();
         // The document's own date stands in for "today", so output never depends on the clock.
         let date = document.date();
@@ -264,17 +295,90 @@ impl Renderer {
         })
     }
 
-    fn compile(&self, document: &Document, options: RenderOptions) -> Result<(PagedDocument, Date), RenderError> {
-        let world = self.world(document, options)?;
-        let (date, value) = (document.date(), &world.value);
-        let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|errors| template_error(&errors))?;
+    fn compile(
+        &self,
+        document: &Document,
+        options: RenderOptions,
+        changes: &[Change],
+    ) -> Result<(PagedDocument, Date), RenderError> {
+        let world = self.world(document, options, changes)?;
+        Ok((compile_world(&world)?, document.date()))
+    }
+
+    /// A page that is not one document: the list of children, for one.
+    pub fn render_layout(
+        &self,
+        layout: Layout,
+        view: &serde_json::Value,
+        attachment: Vec<u8>,
+        date: Date,
+        lang: Lang,
+    ) -> Result<Vec<u8>, RenderError> {
+        if let Some(error) = first_unprintable(&self.fonts, view) {
+            return Err(error);
+        }
+        let world = DocumentWorld {
+            renderer: self,
+            main: file_id(layout.path()),
+            labels: self.labels[usize::from(lang == Lang::En)].clone(),
+            view: Bytes::new(serde_json::to_vec(view).unwrap_or_default()),
+            qr: Bytes::from_string(String::new()),
+            document: Bytes::new(attachment),
+            today: Datetime::from_ymd(date.year(), date.month(), date.day()),
+            value: view.clone(),
+        };
+        let compiled = compile_world(&world);
+        let pdf = compiled.and_then(|compiled| {
+            let ident = qr::digest(&world.document);
+            let options = PdfOptions {
+                ident: Smart::Custom(ident),
+                creator: Smart::Custom(Some(format!("tsunagu {}", env!("CARGO_PKG_VERSION")))),
+                timestamp: world.today.map(Timestamp::new_utc),
+                standards: self.standards.clone(),
+                ..PdfOptions::default()
+            };
+            typst_pdf::pdf(&compiled, &options).map_err(|errors| template_error(&errors))
+        });
+        evict();
+        pdf
+    }
+}
+
+/// Compiles a world, refusing a page with a blank box (a glyph no font has).
+fn compile_world(world: &DocumentWorld<'_>) -> Result<PagedDocument, RenderError> {
+    let value = &world.value;
+    {
+        let compiled = typst::compile::<PagedDocument>(world).output.map_err(|errors| template_error(&errors))?;
         match blank_glyph(&compiled, value) {
             Some(BlankGlyph::InData(pointer)) => Err(RenderError::MissingGlyph { pointer, codepoint: 0 }),
             Some(BlankGlyph::InForm) => {
                 let message = "a character of the form's own text is not in the fonts".to_owned();
                 Err(RenderError::Template { messages: vec![message] })
             }
-            None => Ok((compiled, date)),
+            None => Ok(compiled),
+        }
+    }
+}
+
+/// Pages that are not one document, each with its own template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The list of children (医療的ケア児一覧), A4 landscape.
+    Roster,
+}
+
+impl Layout {
+    pub const ALL: &'static [Layout] = &[Layout::Roster];
+
+    fn path(self) -> &'static str {
+        match self {
+            Self::Roster => "/templates/roster.typ",
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Self::Roster => include_str!("../templates/roster.typ"),
         }
     }
 }

@@ -1,9 +1,12 @@
 pub mod batch;
 pub mod codes;
 pub mod convert;
+pub mod diff;
+pub mod due;
 pub mod extract;
 pub mod migrate;
 pub mod render;
+pub mod roster;
 pub mod sample;
 pub mod schema;
 pub mod score;

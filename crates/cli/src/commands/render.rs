@@ -6,7 +6,7 @@ use tsunagu_model::{Document, Lang, Message};
 use tsunagu_render::{RenderError, RenderOptions, Renderer};
 
 use crate::error::{CliError, exit};
-use crate::input::{Source, load_one, validate_document};
+use crate::input::{Source, changes, load_document, load_one, validate_document};
 use crate::output::FileReport;
 use crate::write::write_durably;
 
@@ -25,6 +25,9 @@ pub struct Args {
     /// / Instead of a PDF, write the Typst project (templates, data, fonts) to this directory
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     typst_project: Option<PathBuf>,
+    /// 前の版からの変更点を用紙に載せる / Print what changed from this earlier version on the form
+    #[arg(long, value_name = "OLD")]
+    changes_from: Option<PathBuf>,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
@@ -48,7 +51,12 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
     if let Some(dir) = &args.typst_project {
         return write_project(&renderer, &document, options, dir, &source);
     }
-    let pdf = renderer.render(&document, &options).map_err(|error| render_error(&source, &error))?;
+    let changes = match &args.changes_from {
+        Some(old) => changes(&load_document(old)?, &document, lang)?,
+        None => Vec::new(),
+    };
+    let pdf =
+        renderer.render_with_changes(&document, &options, &changes).map_err(|error| render_error(&source, &error))?;
     let output = args.output.clone().unwrap_or_else(|| match &source {
         Source::File(path) => path.with_extension("pdf"),
         Source::Stdin => PathBuf::from(format!("{}.pdf", document.id())),

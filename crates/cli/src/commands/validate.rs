@@ -3,11 +3,12 @@
 use std::io::{self, Write};
 
 use clap::ValueEnum;
-use tsunagu_model::{Code, Diagnostic, Kind, Lang, MAX_DOCUMENT_BYTES, Message};
+use tsunagu_model::{Kind, Lang, check_folder};
 
 use crate::args::{Inputs, kind_parser};
 use crate::error::{CliError, exit};
-use crate::input::{Loaded, Source, expand, fill_in_values, load, validate_document};
+use crate::folder::{Read, read_all, summaries};
+use crate::input::expand;
 use crate::output::{self, FileReport};
 
 #[derive(clap::Args)]
@@ -46,7 +47,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
         .into_iter()
         .map(|(path, error)| FileReport::unreadable(path.display().to_string(), error.kind()))
         .collect();
-    reports.extend(sources.iter().map(|source| check(source, args.kind, args.show_values)));
+    let mut reads = read_all(&sources, args.kind, args.show_values);
+    across_documents(&mut reads);
+    reports.extend(reads.into_iter().map(|read| read.report));
 
     let mut stdout = io::stdout().lock();
     match args.format {
@@ -66,31 +69,19 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
     })
 }
 
-/// Validates one source into its report.
-fn check(source: &Source, expected: Option<Kind>, show_values: bool) -> FileReport {
-    match load(source) {
-        Loaded::Bytes(bytes) => {
-            let mut file = FileReport::of(source, validate_document(&bytes), expected);
-            if show_values {
-                fill_in_values(&mut file.diagnostics, &bytes);
-            }
-            file
-        }
-        Loaded::TooLarge(size) => FileReport {
-            file: source.to_string(),
-            kind: None,
-            valid: false,
-            io_error: None,
-            failure: None,
-            diagnostics: vec![Diagnostic::new(
-                Code::TooLarge,
-                "",
-                Message::new(
-                    format!("ファイルが大きすぎます ({size} バイト以上、上限 {MAX_DOCUMENT_BYTES} バイト)"),
-                    format!("file too large ({size} bytes or more, limit {MAX_DOCUMENT_BYTES})"),
-                ),
-            )],
-        },
-        Loaded::Failed(error) => FileReport::unreadable(source.to_string(), error.kind()),
+/// The checks that need the whole folder (`case.*`): each goes into the report of the
+/// document it is about, naming the other file.
+fn across_documents(reads: &mut [Read]) {
+    let valid: Vec<usize> = (0..reads.len()).filter(|&i| reads[i].summary.is_some()).collect();
+    if valid.len() < 2 {
+        return;
+    }
+    let (summaries, names) = summaries(reads);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for (index, diagnostic) in check_folder(&summaries, &names) {
+        let report = &mut reads[valid[index]].report;
+        report.valid &= !diagnostic.is_error();
+        report.diagnostics.push(diagnostic);
+        report.diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.pointer.cmp(&b.pointer)));
     }
 }

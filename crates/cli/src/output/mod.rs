@@ -71,6 +71,26 @@ impl FileReport {
         }
     }
 
+    /// An input larger than any document may be (only its size was read).
+    pub fn too_large(source: &Source, size: u64) -> Self {
+        let limit = tsunagu_model::MAX_DOCUMENT_BYTES;
+        Self {
+            file: source.to_string(),
+            kind: None,
+            valid: false,
+            io_error: None,
+            failure: None,
+            diagnostics: vec![Diagnostic::new(
+                Code::TooLarge,
+                "",
+                Message::new(
+                    format!("ファイルが大きすぎます ({size} バイト以上、上限 {limit} バイト)"),
+                    format!("file too large ({size} bytes or more, limit {limit})"),
+                ),
+            )],
+        }
+    }
+
     /// An input that could not be read.
     pub fn unreadable(file: String, error: io::ErrorKind) -> Self {
         Self { file, kind: None, valid: false, io_error: Some(error), failure: None, diagnostics: Vec::new() }

@@ -1,6 +1,7 @@
 //! The `tsunagu` command as users and CI systems call it.
 
 mod batch;
+mod case;
 mod formats;
 mod hostile;
 mod limits;
@@ -35,4 +36,22 @@ pub fn json_files(dir: &str) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// The text of a PDF file (poppler's `pdftotext`), or `None` (after a note) where it is
+/// not installed; required where `TSUNAGU_REQUIRE_TOOLS` is set (CI).
+pub fn pdftotext(pdf: &Path) -> Option<String> {
+    let output = std::process::Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(pdf).arg("-").output();
+    match output {
+        Ok(output) if output.status.success() => Some(String::from_utf8_lossy(&output.stdout).into_owned()),
+        Ok(output) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&output.stderr)),
+        Err(_) => {
+            assert!(
+                std::env::var_os("TSUNAGU_REQUIRE_TOOLS").is_none(),
+                "pdftotext is required here but not installed"
+            );
+            eprintln!("note: pdftotext not installed; its checks are skipped (install poppler-utils)");
+            None
+        }
+    }
 }

@@ -24,6 +24,10 @@ fn every_document_renders_with_text_fonts_and_data() {
             if !matches!(document, Document::Consent(_)) {
                 assert!(text.contains("医療的ケア"), "{name}: no care heading");
             }
+            // Template source printed as text (an `else` on its own line is markup, not code).
+            for leaked in ["else if", "else [", "#if", "#let", "#for", "get(", "doc.", "data."] {
+                assert!(!text.contains(leaked), "{name}: template source {leaked:?} printed");
+            }
         }
         if let Some(fonts) = poppler("pdffonts", &[], &pdf) {
             let rows: Vec<&str> = fonts.lines().skip(2).collect();
@@ -138,4 +142,27 @@ fn the_printed_qr_code_reads_back_as_the_documents_code() {
         );
         assert_eq!(content, expected, "{name}");
     }
+}
+
+#[test]
+fn a_new_version_prints_what_changed_under_its_title() {
+    let found = documents();
+    let of = |wanted: &str| found.iter().find(|(n, _)| n == wanted).map(|(_, d)| d).expect("document");
+    let (old, new) = (of("instruction-tracheostomy-ventilator-2025"), of("instruction-tracheostomy-ventilator"));
+    let changes = tsunagu_model::diff(old, new, Lang::Ja);
+    let pdf = RENDERER.render_with_changes(new, &RenderOptions::default(), &changes).expect("render");
+    let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) else { return };
+    let text: String = text.split_whitespace().collect();
+    let (title, box_title) =
+        (text.find("医療的ケア指示書").expect("title"), text.find("変更点(前の版から)").expect("box"));
+    assert!(title < box_title, "the changes come under the title");
+    for expected in
+        ["吸引圧(陰圧の大きさ):15kPa(113mmHg)→20kPa(150mmHg)", "内径:4mm→4.5mm", "追加:医療的ケア›4酸素療法"]
+    {
+        assert!(text.contains(expected), "{expected} is not printed");
+    }
+    // Without changes, no box.
+    let plain = RENDERER.render(new, &RenderOptions::default()).expect("render");
+    let plain = poppler("pdftotext", &["-enc", "UTF-8"], &plain).expect("text");
+    assert!(!plain.contains("変更点"));
 }
