@@ -1,10 +1,12 @@
-"""tsunagu's JUnit XML loads in junitparser, with one test case per document and
-one failure per error."""
+"""tsunagu's JUnit XML loads in junitparser: for `validate`, one test case per
+document and one failure per error; for `due`, one test case per item and one
+failure per overdue item, naming files and never children."""
 
 import json
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 from junitparser import Failure, JUnitXml
 
@@ -36,7 +38,31 @@ def main():
             assert failure.type == error["code"], (failure.type, error["code"])
             assert error["pointer"] in failure.message or error["pointer"] == "", failure.message
         failures += len(case_failures)
-    print(f"junitparser: {len(cases)} test cases, {failures} failures checked; 1 passed, 0 failed")
+    print(f"junitparser: {len(cases)} test cases, {failures} failures checked (validate)")
+    check_due()
+
+
+def check_due():
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([TSUNAGU, "sample", "--case-folder", "40", "--around", "2026-10-01", "-o", folder],
+                       check=True, capture_output=True)
+        def due(fmt):
+            result = subprocess.run([TSUNAGU, "due", folder, "--as-of", "2026-10-01", "--within", "60", "--format", fmt],
+                                    capture_output=True, text=True, check=False)
+            assert result.returncode in (0, 1), result.stderr
+            return result.stdout
+        items = [json.loads(line) for line in due("json").splitlines()]
+        suite = JUnitXml.fromstring(due("junit"))
+        cases = list(suite)
+        assert len(cases) == len(items) > 0, (len(cases), len(items))
+        overdue = 0
+        for case, item in zip(cases, items):
+            failed = any(isinstance(r, Failure) for r in case.result)
+            assert failed == item["overdue"], (case.name, item)
+            assert case.classname == item["file"], (case.classname, item["file"])
+            assert item["name"]["family"] not in case.name + case.classname, "JUnit names no child"
+            overdue += failed
+        print(f"junitparser: {len(cases)} test cases, {overdue} overdue checked (due); 2 passed, 0 failed")
 
 
 if __name__ == "__main__":
