@@ -5,6 +5,7 @@
     python3 bench/run.py --quick    # fewer documents, to try the script; does not write BENCHMARKS.md
     python3 bench/run.py --only-browser   # re-measure the page, keep the rest of the last run
     python3 bench/run.py --only-validate  # re-measure validation, keep the rest of the last run
+    python3 bench/run.py --only-case      # re-measure roster, due and validate over the case folder
 
 Everything runs side by side in one run on this machine, on the same synthetic
 documents (`tsunagu sample`, seed 1). Each step prints one JSON object per
@@ -30,6 +31,7 @@ N_RENDER = 100 if QUICK else 1_000
 N_ONE_SHOT = 50 if QUICK else 200
 N_PDFME = 50 if QUICK else 200
 N_MEMORY = 1_000 if QUICK else 10_000
+N_CHILDREN = 1_000 if QUICK else 20_000
 TSUNAGU = ROOT / "target" / "release" / "tsunagu"
 FONT = ROOT / "crates" / "render" / "fonts" / "BIZUDGothic-Regular.ttf"
 
@@ -173,6 +175,73 @@ def validate_cli(files):
         "check-jsonschema": version(["check-jsonschema", "--version"]),
     }
     results["validate-cli"] = out
+
+
+def case_folder(_files=None):
+    """Issue 17: the city's folder at the country's scale (`sample --case-folder`), through
+    the commands a city runs on it, each one process timed from outside (median of 3),
+    beside the least a hand-written script does (`peers/roster_python.py`)."""
+    folder = WORK / "case-folder"
+    shutil.rmtree(folder, ignore_errors=True)
+    run([TSUNAGU, "sample", "--case-folder", str(N_CHILDREN), "--around", "2026-10-01", "-o", str(folder)], stdout=subprocess.DEVNULL)
+    documents = len(list(folder.glob("*.json")))
+    out = WORK / "case-out"
+    out.mkdir(exist_ok=True)
+    as_of = ["--as-of", "2026-10-01"]
+    commands = {
+        "tsunagu roster DIR -o roster.xlsx": [TSUNAGU, "roster", str(folder), *as_of, "-o", str(out / "roster.xlsx")],
+        "tsunagu roster DIR -o roster.csv": [TSUNAGU, "roster", str(folder), *as_of, "-o", str(out / "roster.csv")],
+        "tsunagu roster DIR --for schoolAffairs -o roster.csv": [TSUNAGU, "roster", str(folder), *as_of, "--for", "schoolAffairs", "-o", str(out / "board.csv")],
+        "tsunagu due DIR --format json": [TSUNAGU, "due", str(folder), *as_of, "--format", "json"],
+        "tsunagu validate DIR (with the checks across documents)": [TSUNAGU, "validate", str(folder)],
+        "python3 peers/roster_python.py DIR (read and group only)": [sys.executable, "peers/roster_python.py", str(folder), str(out / "python.csv")],
+    }
+    rows = {}
+    for _ in range(3):
+        for name, args in commands.items():
+            seconds, rss, code = timed(args, cwd=ROOT / "bench")
+            rows.setdefault(name, []).append({"seconds": seconds, "max_rss_mib": rss, "exit": code})
+    table = {}
+    for name, runs in rows.items():
+        ordered = sorted(r["seconds"] for r in runs)
+        table[name] = {
+            "median_seconds": ordered[len(ordered) // 2],
+            "max_rss_mib": max(r["max_rss_mib"] for r in runs),
+            "exits": sorted({r["exit"] for r in runs}),
+        }
+    results["case-folder"] = {"children": N_CHILDREN, "documents": documents, "commands": table}
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def case_folder_section():
+    case = results.get("case-folder")
+    if not case:
+        return []
+    yes = lambda ok: "met" if ok else "**not met**"
+    rows = [
+        f"| `{name}` | {row['median_seconds']:.2f} | {row['max_rss_mib'] * 1.048576:.0f} | {', '.join(map(str, row['exits']))} |"
+        for name, row in case["commands"].items()
+    ]
+    tsunagu = {n: r for n, r in case["commands"].items() if n.startswith("tsunagu roster") or n.startswith("tsunagu due")}
+    slowest = max(r["median_seconds"] for r in tsunagu.values())
+    biggest = max(r["max_rss_mib"] for r in tsunagu.values()) * 1.048576
+    return [
+        f"## The city's folder: {case['children']:,} children, {case['documents']:,} documents (issue 17)",
+        "",
+        "`tsunagu sample --case-folder` writes a folder as a city keeps it (consents, one to three",
+        "versions of each sheet, assessments); each command is one process over the whole folder,",
+        "timed from outside (wall clock, median of 3 turns in alternation). `due` exits 1 because",
+        "some items are overdue; `validate` exits 0 (every document valid, the checks across documents",
+        "find no error). The Python script reads and groups the files and nothing more: a floor for a",
+        "hand-written script, not a tool with the same output.",
+        "",
+        "| command | seconds | peak MB | exit |",
+        "|---|---:|---:|---|",
+        *rows,
+        "",
+        f"Target: `roster` and `due` under 10 s and 500 MB: slowest {slowest:.2f} s, largest {biggest:.0f} MB, {yes(slowest < 10 and biggest < 500)}.",
+        "",
+    ]
 
 
 def best_pass(passes):
@@ -417,6 +486,7 @@ def report(info):
         "",
         *targets_section(),
         *validate_cli_section(),
+        *case_folder_section(),
         "## Validation in process: documents per second, one core",
         "",
         f"{N_VALIDATE:,} sampled documents of each kind, every one valid, from JSON Lines in memory. tsunagu:",
@@ -597,7 +667,8 @@ def browser_section(native_ms):
 
 def main():
     saved = WORK / "results.json"
-    if "--only-browser" in sys.argv or "--only-validate" in sys.argv:
+    only = [flag for flag in ("--only-browser", "--only-validate", "--only-case") if flag in sys.argv]
+    if only:
         # Re-measure one part, keeping the rest of the last full run.
         previous = json.loads(saved.read_text())
         results.update(previous["results"])
@@ -606,6 +677,8 @@ def main():
             browser()
             if "render-table" not in results:  # the step after the browser in a full run
                 render_table()
+        elif "--only-case" in sys.argv:
+            case_folder()
         else:
             files = {"validate": {kind: WORK / f"validate-{kind}.jsonl" for kind in ("instruction", "assessment", "consent")}}
             validate(files)
@@ -617,11 +690,11 @@ def main():
         files = samples()
         # Saved after every step, so a step that fails (say, no browser) can be
         # measured again with --only-browser without running the rest again.
-        for step in (validate, validate_cli, render, memory, lambda _: browser(), lambda _: render_table()):
+        for step in (validate, validate_cli, case_folder, render, memory, lambda _: browser(), lambda _: render_table()):
             step(files)
             saved.write_text(json.dumps({"machine": info, "results": results}))
     saved.write_text(json.dumps({"machine": info, "results": results}))
-    if not QUICK and "--only-browser" not in sys.argv and "--only-validate" not in sys.argv:
+    if not QUICK and not only:
         remember(info)
     text = report(info)
     if QUICK:

@@ -383,14 +383,27 @@ pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
 /// `(file name, document)`; the same seed gives the same folder.
 pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String, Value)> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for n in 0..children {
         let mut rng = Rng(seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xCA5E);
         rng.next();
         let family = *rng.pick(FAMILY);
-        let birth = around
+        let month = around
             .add_years(-i32::try_from(1 + rng.below(17)).unwrap_or(5))
             .add_months(-i32::try_from(rng.below(12)).unwrap_or(0));
+        let mut birth =
+            Date::new(month.year(), month.month(), 1 + u8::try_from(rng.below(28)).unwrap_or(0)).unwrap_or(month);
         let mut child = child(&mut rng, family, birth, around.add_months(-2));
+        // Two children of one name and birth date would be taken as one (when either has no
+        // resident number): the sample's children are all told apart, as a city's are.
+        let given = child["name"]["given"].as_str().unwrap_or_default().to_owned();
+        while !seen.insert((family.0, given.clone(), birth)) {
+            birth = match Date::new(birth.year(), birth.month(), birth.day() + 1) {
+                Ok(next) if birth.day() < 28 => next,
+                _ => Date::new(birth.year(), birth.month(), 1).unwrap_or(birth).add_months(1),
+            };
+        }
+        child["birthDate"] = birth.to_string().into();
         if rng.chance(90) {
             child["identifiers"] = json!([{ "system": "jp.lg.tsunagu.atena", "value": format!("A{n:07}") }]);
         }
@@ -412,7 +425,11 @@ pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String
             1 => {
                 consent["period"] = json!({ "start": signed.to_string(), "until": "fixedDate", "end": around.add_months(-1).to_string() });
             }
-            2 => consent["revocation"]["revokedOn"] = around.add_months(-2).to_string().into(),
+            2 => {
+                // Revoked two months ago, after signing.
+                let revoked = around.add_months(-2).max(signed.add_months(1)).min(around);
+                consent["revocation"]["revokedOn"] = revoked.to_string().into();
+            }
             _ => {}
         }
         consent["signers"][0]["signedOn"] = signed.to_string().into();
@@ -475,8 +492,10 @@ mod tests {
     #[test]
     fn a_case_folder_is_valid_and_holds_every_kind_of_consent_state() {
         let around = Date::parse("2026-10-01").expect("date");
-        let folder = sample_case_folder(1, 60, around);
-        assert_eq!(folder, sample_case_folder(1, 60, around), "deterministic");
+        // Enough children that rare draws (a name twice, a late signature) come up.
+        let folder = sample_case_folder(1, 3000, around);
+        let small = sample_case_folder(1, 50, around);
+        assert_eq!(folder[..small.len()], small[..], "deterministic, child by child");
         for (name, document) in &folder {
             let report = validate_value(document.clone());
             let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
