@@ -15,6 +15,10 @@ const TEXT = {
     dropHere: "JSON・PDF をここにドロップできます", pdfLoading: "PDF の準備中 (初回のみフォントを読み込みます)…",
     pdfDone: "PDF を作成しました", pdfInvalid: "問題を直してから PDF にしてください", importFailed: "読み込めませんでした",
     privacy: "入力した内容はこの端末の中だけで扱われ、どこにも送信されません。", lang: "English",
+    entries: "記録", newEntry: "新しい記録", addEntry: "記録を追加する", entryAdded: "記録を追加しました。JSON を保存してください",
+    entryRefused: "記録を追加できません: 問題を直してください", noEntries: "記録はまだありません",
+    appendOnly: "記録は追記のみです。前の記録は書き換えられません (訂正は新しい記録として追加します)。",
+    date: "日付", department: "部署", staff: "担当", concern: "主訴", situation: "状況", response: "対応",
   },
   en: {
     kind: "Document",
@@ -25,6 +29,10 @@ const TEXT = {
     dropHere: "Drop a JSON or PDF file here", pdfLoading: "Preparing the PDF (fonts load the first time only)…",
     pdfDone: "PDF made", pdfInvalid: "Fix the problems before making a PDF", importFailed: "Could not open the file",
     privacy: "What you enter stays on this device and is sent nowhere.", lang: "日本語",
+    entries: "Entries", newEntry: "New entry", addEntry: "Add the entry", entryAdded: "Entry added. Save the JSON",
+    entryRefused: "The entry cannot be added: fix the problems", noEntries: "No entries yet",
+    appendOnly: "Entries are only ever appended: earlier entries cannot be changed (add a correction as a new entry).",
+    date: "Date", department: "Department", staff: "Staff", concern: "Main concern", situation: "Situation", response: "Response",
   },
 };
 
@@ -46,14 +54,76 @@ function draftKey() {
 /** Shows a document; a document the form cannot draw leaves the page (and the draft) as it was. */
 function start(kind, doc) {
   doc = upgraded(doc);
-  const next = new SchemaForm($("#form"), core.schema(kind), { lang: state.lang, onChange: changed, t });
+  const next = new SchemaForm($("#form"), formSchema(kind), { lang: state.lang, onChange: changed, t });
   next.render(doc); // throws before touching the page if the document's shape is wrong
   form = next;
   state.kind = kind;
   state.doc = doc;
   state.showAll = false;
   $("#kind").value = kind;
+  $("#record").hidden = kind !== "record";
+  if (kind === "record") showRecord();
   changed();
+}
+
+/** The schema the form edits. A shared record's entries are not edited in the form:
+ * they are shown, and new ones are appended through the same checks as the CLI's. */
+function formSchema(kind) {
+  const schema = core.schema(kind);
+  if (kind !== "record") return schema;
+  const { entries, ...properties } = schema.properties;
+  return { ...schema, properties, required: schema.required.filter((key) => key !== "entries") };
+}
+
+// The draft of the entry being written, kept apart from the record until it is added.
+let entryForm;
+
+function showRecord() {
+  const schema = core.schema("record");
+  const entrySchema = { ...schema.$defs.RecordEntry, $defs: schema.$defs };
+  const words = catalog().vocabularies;
+  const table = $("#entries");
+  const head = document.createElement("tr");
+  for (const key of ["date", "department", "staff", "concern", "situation", "response"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = t(key);
+    head.append(th);
+  }
+  const rows = [...(state.doc.entries ?? [])]
+    .sort((a, b) => `${a.date} ${a.time ?? ""} ${a.id}`.localeCompare(`${b.date} ${b.time ?? ""} ${b.id}`))
+    .map((entry) => {
+      const row = document.createElement("tr");
+      const staff = [entry.staff?.family, entry.staff?.given].filter(Boolean).join(" ");
+      for (const text of [`${entry.date}${entry.time ? ` ${entry.time}` : ""}`, words.recipientKind[entry.department] ?? entry.department, staff, entry.concern, entry.situation, entry.response]) {
+        const td = document.createElement("td");
+        td.textContent = text ?? "";
+        row.append(td);
+      }
+      return row;
+    });
+  const caption = document.createElement("caption");
+  caption.textContent = rows.length ? `${t("entries")} (${rows.length})` : t("noEntries");
+  table.replaceChildren(caption, head, ...rows);
+  state.entry ??= new SchemaForm(document.createElement("div"), entrySchema, { t }).empty(entrySchema);
+  entryForm = new SchemaForm($("#entry-form"), entrySchema, { lang: state.lang, t, onChange: () => {}, skip: new Set(["id", "parents", "hash"]), prefix: "entry-" });
+  entryForm.render(state.entry);
+}
+
+function addEntry() {
+  const result = core.record_append(state.doc, { ...state.entry, id: crypto.randomUUID() });
+  if (!result.document) {
+    // The checks name the field as it would be in the record (/entries/N/…): shown on the entry's form.
+    const at = `/entries/${state.doc.entries?.length ?? 0}`;
+    const own = result.diagnostics.filter((d) => d.pointer.startsWith(at)).map((d) => ({ ...d, pointer: d.pointer.slice(at.length) }));
+    entryForm.show(own, { all: true });
+    announce(t("entryRefused"));
+    return;
+  }
+  state.doc = result.document;
+  state.entry = null;
+  start("record", state.doc);
+  announce(t("entryAdded"));
 }
 
 /** Older format versions and deprecated fields are upgraded as `tsunagu migrate` would. */
@@ -187,6 +257,7 @@ function setup() {
     start(state.kind, blank(state.kind));
   });
   $("#export").addEventListener("click", () => download(`${state.doc.id ?? state.kind}.json`, `${JSON.stringify(state.doc, null, 2)}\n`, "application/json"));
+  $("#add-entry").addEventListener("click", addEntry);
   $("#pdf").addEventListener("click", () => makePdf().catch((error) => announce(String(error.messages?.[state.lang] ?? error.message ?? error))));
   $("#file").addEventListener("change", (event) => {
     const file = event.target.files[0];
@@ -238,4 +309,4 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
 }
 
 // For tests and the benchmark: the page's own API, no globals beyond this one.
-window.tsunagu = { state, core, changed, makePdf, renderModule, pick };
+window.tsunagu = { state, core, changed, makePdf, renderModule, pick, addEntry };

@@ -20,9 +20,11 @@ export function pick(text, lang) {
 export const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
 
 export class SchemaForm {
-  constructor(root, schema, { lang = "ja", onChange = () => {}, t }) {
+  constructor(root, schema, { lang = "ja", onChange = () => {}, t, skip = SKIP, prefix = "f" }) {
+    this.prefix = prefix; // element ids stay unique with two forms on one page
     this.root = root;
     this.schema = schema;
+    this.skip = skip;
     this.lang = lang;
     this.onChange = onChange;
     this.t = t;
@@ -69,7 +71,7 @@ export class SchemaForm {
     }
     const required = new Set(node.required ?? []);
     for (const [key, child] of Object.entries(node.properties ?? {})) {
-      if ((top && SKIP.has(key)) || child.deprecated) continue;
+      if ((top && this.skip.has(key)) || child.deprecated) continue;
       box.append(this.property(value, key, this.resolve(child), `${pointer}/${escapePointer(key)}`, required.has(key)));
     }
     return box;
@@ -84,7 +86,7 @@ export class SchemaForm {
     // An optional block: a checkbox opens it; closing it drops what was in it.
     const wrap = document.createElement("div");
     wrap.className = "optional";
-    const id = `f${this.nextId++}`;
+    const id = `${this.prefix}${this.nextId++}`;
     const toggle = document.createElement("input");
     toggle.type = "checkbox";
     toggle.id = id;
@@ -184,7 +186,7 @@ export class SchemaForm {
     caption.textContent = this.label(node, pointer.split("/").pop());
     box.append(caption);
     for (const key of keys) {
-      const id = `f${this.nextId++}`;
+      const id = `${this.prefix}${this.nextId++}`;
       const label = document.createElement("label");
       label.htmlFor = id;
       label.textContent = keys.length > 1 ? this.t(key) : "";
@@ -226,7 +228,7 @@ export class SchemaForm {
     node = this.resolve(node);
     const box = document.createElement("div");
     box.className = "field";
-    const id = `f${this.nextId++}`;
+    const id = `${this.prefix}${this.nextId++}`;
     const label = document.createElement("label");
     label.htmlFor = id;
     label.textContent = this.label(node, String(key)) + (required ? " *" : "");
@@ -299,7 +301,7 @@ export class SchemaForm {
       if (!all && !touched) continue;
       const note = document.createElement("p");
       note.className = `problem ${d.severity}`;
-      note.id = `p${this.nextId++}`;
+      note.id = `${this.prefix}p${this.nextId++}`;
       note.setAttribute("role", d.severity === "error" ? "alert" : "status");
       note.textContent = `${d.message[this.lang]}${d.hint ? ` — ${d.hint[this.lang]}` : ""}`;
       note.dataset.code = d.code;

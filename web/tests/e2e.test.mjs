@@ -78,3 +78,54 @@ test("fill, check, download the PDF, resume, offline", async () => {
     server.close();
   }
 });
+
+test("a shared record: open it, add an entry with the CLI's checks, save it", async () => {
+  const server = await serve(0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "ja-JP" });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${base}?kind=record`);
+    await page.waitForFunction(() => window.tsunagu !== undefined);
+    await page.setInputFiles("#file", join(root, "examples/record-consultations.json"));
+    await page.waitForFunction(() => window.tsunagu.state.kind === "record" && document.body.dataset.valid === "true");
+    const before = await page.evaluate(() => window.tsunagu.state.doc.entries.length);
+    assert.equal(await page.locator("#entries tr").count(), before + 1, "a header and a row per entry");
+    assert.equal(await page.locator('#form [data-pointer^="/entries"]').count(), 0, "entries are not editable");
+
+    // An incomplete entry is refused, its problems shown on the entry's own fields.
+    await page.click("#add-entry");
+    await page.locator("#entry-form .problem.error").first().waitFor();
+    assert.equal(await page.evaluate(() => window.tsunagu.state.doc.entries.length), before);
+
+    await page.locator('#entry-form [data-pointer="/date"]').fill("2026-08-01");
+    await page.locator('#entry-form [data-pointer="/department"]').selectOption("schoolAffairs");
+    await page.locator('#entry-form [data-pointer="/staff/family"]').fill("木村");
+    await page.locator('#entry-form [data-pointer="/channel"]').selectOption("phone");
+    await page.locator('#entry-form [data-pointer="/concern"]').fill("二学期の校外学習について");
+    await page.locator('#entry-form [data-pointer="/situation"]').fill("看護師の付き添いが必要");
+    await page.locator('#entry-form [data-pointer="/response"]').fill("看護師を追加で配置する");
+    const consent = await page.evaluate(() => window.tsunagu.state.doc.entries[0].consent);
+    await page.locator('#entry-form [data-pointer="/consent"]').fill(consent);
+    await page.click("#add-entry");
+    await page.waitForFunction((n) => window.tsunagu.state.doc.entries.length === n + 1, before);
+    await page.waitForFunction(() => document.body.dataset.valid === "true");
+
+    // The saved JSON is a record the CLI accepts, the new entry linked to the last.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+    const path = join(artifacts, "record-from-browser.json");
+    mkdirSync(artifacts, { recursive: true });
+    await download.saveAs(path);
+    const saved = JSON.parse(readFileSync(path, "utf8"));
+    const last = saved.entries.at(-1);
+    assert.deepEqual(last.parents, [saved.entries.at(-2).hash]);
+    assert.match(last.hash, /^[0-9a-f]{64}$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -1,7 +1,8 @@
 // The WASM modules in Node against the native CLI: the same corpus gives the same
 // diagnostics, and the same documents give byte-identical PDFs.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "node:test";
 import { cli, core, fontFiles, jsonFiles, render, root, tsunagu } from "./common.mjs";
@@ -31,7 +32,8 @@ test("an object and its text validate the same", () => {
 });
 
 test("the score matches the CLI's", () => {
-  for (const file of jsonFiles("examples").filter((f) => !f.includes("consent"))) {
+  // Only instruction sheets and assessments carry a score.
+  for (const file of jsonFiles("examples").filter((f) => /instruction|assessment/.test(f))) {
     const native = JSON.parse(tsunagu(["score", "--format", "json", file]).stdout.toString());
     assert.deepEqual(core.score(readFileSync(join(root, file), "utf8")), native, file);
   }
@@ -121,4 +123,31 @@ test("the modules can call nothing that reaches the network", () => {
     }
   }
   assert.ok(hostile.length >= 15, "the hostile corpus went through the module");
+});
+
+test("a shared record's entry is appended as `tsunagu record add` appends it", () => {
+  const record = JSON.parse(readFileSync(join(root, "examples/record-consultations.json"), "utf8"));
+  const entry = {
+    id: "7a0d3c52-1c6e-4d61-9d0b-5b2b0f4c1e01", date: "2026-08-01", department: "schoolAffairs",
+    staff: { family: "木村" }, channel: "phone", concern: "校外学習", situation: "看護師が必要", response: "配置する",
+    consent: record.entries[0].consent,
+  };
+  const added = core.record_append(record, entry);
+  assert.equal(added.document.entries.length, record.entries.length + 1);
+  assert.deepEqual(added.document.entries.at(-1).parents, [record.entries.at(-1).hash]);
+  assert.equal(core.validate(added.document).valid, true);
+  // The CLI appends the same entry to the same record into the same bytes.
+  const dir = mkdtempSync(join(tmpdir(), "tsunagu-record-"));
+  writeFileSync(join(dir, "record.json"), JSON.stringify(record));
+  writeFileSync(join(dir, "entry.json"), JSON.stringify(entry));
+  tsunagu(["record", "add", join(dir, "record.json"), join(dir, "entry.json")]);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, "record.json"), "utf8")), added.document);
+  // A wrong entry: refused, its field named in the record.
+  const refused = core.record_append(record, { ...entry, channel: "pigeon" });
+  assert.equal(refused.document, null);
+  assert.ok(refused.diagnostics.some((d) => d.pointer === `/entries/${record.entries.length}/channel`));
+  // A record with an edited entry: nothing is added.
+  const edited = structuredClone(record);
+  edited.entries[0].response = "書き換え";
+  assert.throws(() => core.record_append(edited, entry));
 });

@@ -78,6 +78,20 @@ pub enum Facts {
         /// Whether it covers providing information to the recipients.
         provides: bool,
     },
+    #[serde(rename_all = "camelCase")]
+    Record { entries: Vec<EntryFacts> },
+}
+
+/// What the consent rule needs of one entry of a shared record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryFacts {
+    pub date: Date,
+    pub department: RecipientKind,
+    /// The consent the entry says it relies on.
+    pub consent: Uuid,
+    /// The departments the entry says it was shared with.
+    pub shared: Vec<RecipientKind>,
 }
 
 fn care_keys(document: &Document) -> Vec<String> {
@@ -149,6 +163,18 @@ impl Summary {
                     provides: consent.directions.is_empty() || consent.directions.contains(&ConsentDirection::Provide),
                 }
             }
+            Document::Record(record) => Facts::Record {
+                entries: record
+                    .entries
+                    .iter()
+                    .map(|e| EntryFacts {
+                        date: e.date,
+                        department: e.department,
+                        consent: e.consent,
+                        shared: e.shared.iter().map(|s| s.with).collect(),
+                    })
+                    .collect(),
+            },
         };
         Self { kind: document.kind(), id: document.id(), date: document.date(), child: key, facts }
     }
@@ -165,6 +191,30 @@ impl Summary {
             }
             _ => false,
         }
+    }
+
+    /// Why this consent does not cover `department` on `on`, in words (None if it does).
+    pub fn why_not_covered(&self, department: RecipientKind, on: Date) -> Option<Message> {
+        let Facts::Consent { start, end, revoked_on, recipients, provides, .. } = &self.facts else {
+            return Some(Message::fixed("同意書ではありません", "it is not a consent"));
+        };
+        Some(if revoked_on.is_some_and(|r| r <= on) {
+            let r = revoked_on.unwrap_or(on);
+            Message::new(format!("{r} に撤回されています"), format!("it was revoked on {r}"))
+        } else if *start > on {
+            Message::new(format!("{start} からの同意です"), format!("it starts on {start}"))
+        } else if let Some(end) = end.filter(|end| *end < on) {
+            Message::new(format!("{end} に終わっています"), format!("it ended on {end}"))
+        } else if !recipients.contains(&department) {
+            Message::new(
+                format!("{}を共有先にしていません", department.label(crate::Lang::Ja)),
+                format!("it does not name {} as a recipient", department.label(crate::Lang::En)),
+            )
+        } else if !provides {
+            Message::fixed("情報の提供への同意ではありません", "it does not cover providing information")
+        } else {
+            return None;
+        })
     }
 }
 
@@ -377,6 +427,8 @@ pub struct RosterRow {
     pub consent_until: Option<Date>,
     pub consent_departments: Vec<RecipientKind>,
     pub next_review_on: Option<Date>,
+    /// The shared record's latest entry.
+    pub last_entry: Option<LastEntry>,
     pub flags: Vec<Flag>,
     /// The indices of the child's documents.
     pub documents: Vec<usize>,
@@ -509,9 +561,31 @@ fn row(docs: &[&Summary], child: &ChildCase, as_of: Date) -> RosterRow {
         consent_until,
         consent_departments,
         next_review_on,
+        last_entry: last_entry(docs),
         flags,
         documents: child.documents.clone(),
     }
+}
+
+/// When the child's shared record was last written to, and by whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LastEntry {
+    pub on: Date,
+    pub department: RecipientKind,
+}
+
+/// The latest entry of the child's shared records, by date (the later department on a tie).
+fn last_entry(docs: &[&Summary]) -> Option<LastEntry> {
+    docs.iter()
+        .filter_map(|s| match &s.facts {
+            Facts::Record { entries } => {
+                entries.iter().map(|e| (e.date, e.department)).max_by_key(|(d, k)| (*d, k.as_str()))
+            }
+            _ => None,
+        })
+        .max_by_key(|(d, k)| (*d, k.as_str()))
+        .map(|(on, department)| LastEntry { on, department })
 }
 
 /// The list as people read it: headers and rows of text in one language, the same
@@ -536,7 +610,7 @@ impl Roster {
     pub fn table(&self, lang: crate::Lang) -> RosterTable {
         use crate::Lang::Ja;
         let h = |ja: &str, en: &str| if lang == Ja { ja.to_owned() } else { en.to_owned() };
-        let columns: [(String, u32); 16] = [
+        let columns: [(String, u32); 17] = [
             (h("氏名", "Name"), 8),
             (h("ふりがな", "Reading"), 8),
             (h("生年月日", "Date of birth"), 7),
@@ -551,6 +625,7 @@ impl Roster {
             (h("同意の期限", "Consent until"), 7),
             (h("共有先", "Shared with"), 12),
             (h("次回見直し", "Next review"), 7),
+            (h("最新の記録 (共有シート)", "Latest entry (shared record)"), 9),
             (h("注意", "Flags"), 10),
             (h("照合", "Matched by"), 6),
         ];
@@ -579,6 +654,9 @@ impl Roster {
                     date(row.consent_until),
                     row.consent_departments.iter().map(|d| d.label(lang)).collect::<Vec<_>>().join(separator),
                     date(row.next_review_on),
+                    row.last_entry
+                        .map(|last| format!("{} {}", last.on, last.department.label(lang)))
+                        .unwrap_or_default(),
                     row.flags.iter().map(|f| f.label(lang)).collect::<Vec<_>>().join(separator),
                     match row.matched_by {
                         MatchedBy::Single | MatchedBy::Identifier => h("識別子", "identifier"),
@@ -786,7 +864,8 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
                 continue;
             }
             for &i in docs {
-                if summaries[i].kind != Kind::Consent && summaries[i].date > revoked_on {
+                // A record's entries are checked one by one, below.
+                if !matches!(summaries[i].kind, Kind::Consent | Kind::Record) && summaries[i].date > revoked_on {
                     let other = names.get(consent).copied().unwrap_or("?");
                     out.push((
                         i,
@@ -802,6 +881,7 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
                 }
             }
         }
+        record_entries_within_consent(summaries, names, docs, &mut out);
         if case.matched_by == MatchedBy::NameAndBirth
             && let (Some(&first), Some(&second)) = (docs.first(), docs.get(1))
         {
@@ -821,6 +901,74 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
         }
     }
     out
+}
+
+/// Every entry of a child's shared record, and every department it was shared with,
+/// must be covered by a consent of that child in force on the entry's date.
+fn record_entries_within_consent(
+    summaries: &[Summary],
+    names: &[&str],
+    docs: &[usize],
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    let consents: Vec<usize> = docs.iter().copied().filter(|&i| summaries[i].kind == Kind::Consent).collect();
+    let name = |i: usize| names.get(i).copied().unwrap_or("?");
+    for &record in docs {
+        let Facts::Record { entries } = &summaries[record].facts else { continue };
+        for (k, entry) in entries.iter().enumerate() {
+            let relied_on = consents.iter().copied().find(|&c| summaries[c].id == entry.consent);
+            let needed = std::iter::once((entry.department, format!("/entries/{k}/department")))
+                .chain(entry.shared.iter().enumerate().map(|(m, &d)| (d, format!("/entries/{k}/shared/{m}/with"))));
+            let mut elsewhere = false;
+            for (department, pointer) in needed {
+                if relied_on.is_some_and(|c| summaries[c].consent_covers(department, entry.date)) {
+                    continue;
+                }
+                if consents.iter().any(|&c| summaries[c].consent_covers(department, entry.date)) {
+                    elsewhere = true;
+                    continue;
+                }
+                let (ja_dept, en_dept) = (department.label(crate::Lang::Ja), department.label(crate::Lang::En));
+                let message = match relied_on {
+                    Some(c) => {
+                        let why = summaries[c]
+                            .why_not_covered(department, entry.date)
+                            .unwrap_or_else(|| Message::fixed("", ""));
+                        Message::new(
+                            format!("{} の記録 ({ja_dept}) は同意 {} の範囲外です: {}", entry.date, name(c), why.ja),
+                            format!(
+                                "the entry of {} ({en_dept}) is outside the consent {}: {}",
+                                entry.date,
+                                name(c),
+                                why.en
+                            ),
+                        )
+                    }
+                    None => Message::new(
+                        format!(
+                            "{} の記録 ({ja_dept}) の同意がフォルダにありません (どの同意も{ja_dept}を含みません)",
+                            entry.date
+                        ),
+                        format!("no consent in the folder covers the entry of {} ({en_dept})", entry.date),
+                    ),
+                };
+                out.push((record, Diagnostic::new(Code::RecordOutsideConsent, pointer, message)));
+            }
+            if elsewhere && relied_on.is_none() {
+                out.push((
+                    record,
+                    Diagnostic::new(
+                        Code::RecordConsentElsewhere,
+                        format!("/entries/{k}/consent"),
+                        Message::fixed(
+                            "記録が根拠とする同意はフォルダにありませんが、別の同意がこの記録を含みます",
+                            "the consent this entry relies on is not in the folder, but another consent covers it",
+                        ),
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

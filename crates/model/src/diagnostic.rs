@@ -201,6 +201,15 @@ codes! {
     CaseOverlappingInstructions = "case.overlapping-instructions", Error, "Two instruction sheets for one child and one facility whose periods overlap, neither replacing the other (names both files).";
     CaseSupersedesUnknown = "case.supersedes-unknown", Warning, "A sheet replaces one that is not in the folder.";
     CaseAfterRevokedConsent = "case.after-revoked-consent", Warning, "A document made after the child's consent was revoked, with no new consent: no department is shown it (names both files).";
+    RecordEntryAltered = "record.entry-altered", Error, "An entry of a shared record that no longer matches its hash, or differs from the previous copy: it was changed after it was written.";
+    RecordLinkBroken = "record.link-broken", Error, "An entry follows an entry that is not in the record: an earlier entry was changed or removed.";
+    RecordEntriesReordered = "record.entries-reordered", Error, "The entries of a shared record are not in their canonical order (parents first, then date, time and id).";
+    RecordEntryDuplicate = "record.entry-duplicate", Error, "Two entries of a shared record with one id.";
+    RecordEntryRemoved = "record.entry-removed", Error, "An entry of the previous copy is missing (`validate NEW --previous OLD`).";
+    RecordNotPrevious = "record.not-previous", Error, "The previous copy given is of another record.";
+    RecordConsentNotChecked = "record.consent-not-checked", Info, "A shared record validated without its folder: whether each entry is within a consent is not checked.";
+    RecordOutsideConsent = "record.outside-consent", Error, "An entry from, or shared with, a department no consent of the child covers on the entry's date (names the entry and the consent).";
+    RecordConsentElsewhere = "record.consent-elsewhere", Warning, "An entry relies on a consent that is not in the folder, though another consent covers it.";
     CaseMatchedByName = "case.matched-by-name", Info, "Documents taken as one child by name, reading and date of birth, without a shared identifier (names both files).";
 }
 

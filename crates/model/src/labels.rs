@@ -17,7 +17,7 @@ use crate::care::{
 };
 use crate::diagnostic::Severity;
 use crate::documents::{
-    AllergyCategory, AllergySeverity, AllergyStatus, AuthorRole, BackupPower, BedriddenRank, ConsentDirection,
+    AllergyCategory, AllergySeverity, AllergyStatus, AuthorRole, BackupPower, BedriddenRank, Channel, ConsentDirection,
     ConsentUntil, ContactRole, DementiaRank, FeedRelation, FormatVersion, InformationScope, Kind, MedicationRoute,
     Purpose, RecipientKind, ServiceKind, Therapist, UlcerDepth,
 };
@@ -74,6 +74,7 @@ pub fn vocabularies() -> Vec<VocabularyLabels> {
         entry::<RecipientKind>(),
         entry::<ConsentUntil>(),
         entry::<ConsentDirection>(),
+        entry::<Channel>(),
         entry::<Performer>(),
         entry::<Weekday>(),
         entry::<TroubleKind>(),

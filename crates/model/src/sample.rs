@@ -363,6 +363,83 @@ fn consent(rng: &mut Rng) -> Value {
     })
 }
 
+const CONCERNS: &[(&str, &str, &str)] = &[
+    (
+        "保育園の入園について相談したい",
+        "母が復職を希望。看護師の配置がある園を探している。",
+        "看護師配置のある園の一覧を渡し、見学の日程を調整した。",
+    ),
+    (
+        "就学先について相談したい",
+        "来年度の就学を控え、通常の学級か特別支援学校かで迷っている。",
+        "就学相談の流れを説明し、教育委員会の窓口につないだ。",
+    ),
+    (
+        "夜間の吸引で母が眠れていない",
+        "夜間に2〜3回の吸引があり、介護者が母のみ。",
+        "短期入所と訪問看護の夜間利用について説明した。",
+    ),
+    (
+        "停電時の備えが心配",
+        "人工呼吸器の外部バッテリーは1台のみ。",
+        "個別避難計画の作成を提案し、蓄電池の給付制度を案内した。",
+    ),
+    (
+        "きょうだいの行事の間の預け先",
+        "兄の運動会の間、本人を見てくれる人がいない。",
+        "日中一時支援の事業所を紹介した。",
+    ),
+    ("受給者証の更新", "通所支援の受給者証の期限が近い。", "更新の書類を渡し、記入の仕方を説明した。"),
+];
+
+/// A shared record for a child: entries by departments the consent covers, dated
+/// within `from..=to`, each appended after the ones before (so the links hold).
+fn record(rng: &mut Rng, child: &Value, consent_id: &str, departments: &[Value], from: Date, to: Date) -> Value {
+    use crate::documents::{RecordEntry, SharedRecord};
+    let mut document = json!({
+        "kind": "record", "formatVersion": FORMAT_VERSION, "id": rng.uuid(), "language": "ja",
+        "child": child, "openedOn": from.to_string(), "keeper": "つなぐ市 福祉健康部 障害福祉課", "entries": []
+    });
+    let Ok(mut typed) = serde_json::from_value::<SharedRecord>(document.clone()) else { return document };
+    let count = 1 + rng.below(5);
+    let mut on = from;
+    for n in 0..count {
+        // Entries move forward in time, a month or two apart, within the consent.
+        if n > 0 {
+            on = on.add_months(i32::try_from(1 + rng.below(2)).unwrap_or(1));
+        }
+        if on > to {
+            break;
+        }
+        let (concern, situation, response) = *rng.pick(CONCERNS);
+        let department = departments
+            .get(rng.below(departments.len()))
+            .and_then(|d| d["kind"].as_str())
+            .unwrap_or("disabilityWelfare");
+        let mut entry = json!({
+            "id": rng.uuid(), "date": on.to_string(), "time": format!("{:02}:{:02}", 9 + rng.below(8), 15 * rng.below(4)),
+            "department": department, "staff": adult(rng), "channel": *rng.pick(&["visit", "phone", "homeVisit", "meeting"]),
+            "concern": concern, "situation": situation, "response": response, "consent": consent_id,
+            "hash": "0".repeat(64)
+        });
+        if n + 1 < count && rng.chance(50) {
+            entry["next"] =
+                json!({ "action": "結果を確認し、家族に連絡する", "by": next_day(on).add_months(1).to_string() });
+        }
+        let Ok(entry) = serde_json::from_value::<RecordEntry>(entry) else { continue };
+        typed.append(entry);
+    }
+    document = serde_json::to_value(typed).unwrap_or(document);
+    document
+}
+
+fn next_day(d: Date) -> Date {
+    Date::new(d.year(), d.month(), d.day() + 1)
+        .ok()
+        .filter(|_| d.day() < 28)
+        .unwrap_or_else(|| Date::new(d.year(), d.month(), 1).unwrap_or(d).add_months(1))
+}
+
 /// The `index`-th synthetic document of a kind for a seed. Each index draws from
 /// its own stream, so any document can be made without making the ones before it.
 pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
@@ -372,6 +449,19 @@ pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
         Kind::Instruction => instruction(&mut rng),
         Kind::Assessment => assessment(&mut rng),
         Kind::Consent => consent(&mut rng),
+        Kind::Record => {
+            let consent = consent(&mut rng);
+            let fallback = date(2026, &mut rng);
+            let from = Date::parse(consent["period"]["start"].as_str().unwrap_or_default()).unwrap_or(fallback);
+            record(
+                &mut rng,
+                &consent["child"],
+                consent["id"].as_str().unwrap_or_default(),
+                consent["recipients"].as_array().map_or(&[][..], Vec::as_slice),
+                from,
+                from.add_months(10),
+            )
+        }
     }
 }
 
@@ -383,9 +473,11 @@ pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
 /// `(file name, document)`; the same seed gives the same folder.
 pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String, Value)> {
     let mut out = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut taken = std::collections::HashSet::new();
     for n in 0..children {
-        let mut rng = Rng(seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xCA5E);
+        // Each child's stream starts at a scrambled state: states that differ by a multiple
+        // of the generator's step would give two children the same ids.
+        let mut rng = Rng(Rng(seed ^ 0xCA5E).next() ^ Rng(n).next().rotate_left(17));
         rng.next();
         let family = *rng.pick(FAMILY);
         let month = around
@@ -397,7 +489,7 @@ pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String
         // Two children of one name and birth date would be taken as one (when either has no
         // resident number): the sample's children are all told apart, as a city's are.
         let given = child["name"]["given"].as_str().unwrap_or_default().to_owned();
-        while !seen.insert((family.0, given.clone(), birth)) {
+        while !taken.insert((family.0, given.clone(), birth)) {
             birth = match Date::new(birth.year(), birth.month(), birth.day() + 1) {
                 Ok(next) if birth.day() < 28 => next,
                 _ => Date::new(birth.year(), birth.month(), 1).unwrap_or(birth).add_months(1),
@@ -434,6 +526,24 @@ pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String
         }
         consent["signers"][0]["signedOn"] = signed.to_string().into();
         consent["receipt"]["receivedOn"] = signed.to_string().into();
+        // Most children have a shared record, its entries within the consent.
+        if rng.chance(70) {
+            let mut until = around;
+            if let Some(revoked) = consent["revocation"]["revokedOn"].as_str().and_then(|d| Date::parse(d).ok()) {
+                until = until.min(revoked.add_months(-1));
+            }
+            if let Some(end) = consent["period"]["end"].as_str().and_then(|d| Date::parse(d).ok()) {
+                until = until.min(end);
+            }
+            if signed < until {
+                let mut child_of_record = consent["child"].clone();
+                child_of_record["birthDate"] = birth.to_string().into();
+                let recipients = consent["recipients"].as_array().cloned().unwrap_or_default();
+                let id = consent["id"].as_str().unwrap_or_default().to_owned();
+                let shared = record(&mut rng, &child_of_record, &id, &recipients, signed, until);
+                out.push((format!("{prefix}-record.json"), shared));
+            }
+        }
         out.push((format!("{prefix}-consent.json"), consent));
         // One to three yearly instruction sheets, each replacing the one before.
         let versions = 1 + rng.below(3);

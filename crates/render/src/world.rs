@@ -85,6 +85,7 @@ fn template(kind: Kind) -> &'static str {
         Kind::Instruction => include_str!("../templates/instruction.typ"),
         Kind::Assessment => include_str!("../templates/assessment.typ"),
         Kind::Consent => include_str!("../templates/consent.typ"),
+        Kind::Record => include_str!("../templates/record.typ"),
     }
 }
 

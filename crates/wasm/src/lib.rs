@@ -96,7 +96,7 @@ pub fn score(#[wasm_bindgen(unchecked_param_type = "string | object")] document:
     }
 }
 
-/// The JSON Schema of a kind (`instruction`, `assessment`, `consent`).
+/// The JSON Schema of a kind (`instruction`, `assessment`, `consent`, `record`, …).
 ///
 /// # Errors
 /// An unknown kind.
@@ -149,6 +149,40 @@ pub fn migrate_document(
     }))
 }
 
+/// What [`record_append`] returns: the record with the entry appended, or, when the
+/// entry has an error, the record unchanged (`null`) and the diagnostics.
+#[derive(Serialize, Tsify)]
+pub struct AppendResult {
+    /// The new record, or `null` when the entry was refused.
+    #[tsify(type = "Record<string, unknown> | null")]
+    pub document: Option<Value>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Appends an entry to a shared record, as `tsunagu record add` does: the same checks
+/// (the entry as `/entries/N` of the record; a broken record is refused), its links
+/// set and its hash sealed here. `entry.id` is the caller's (e.g. `crypto.randomUUID()`).
+///
+/// # Errors
+/// Not a valid shared record.
+#[wasm_bindgen(unchecked_return_type = "AppendResult")]
+pub fn record_append(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] entry: JsValue,
+) -> Result<JsValue, JsError> {
+    let report = read_and_validate(&record);
+    let Some(tsunagu_model::Document::Record(shared)) = report.document.as_ref().filter(|_| report.is_valid()) else {
+        return Err(JsError::new("not a valid shared record: nothing is added to a record with errors"));
+    };
+    let entry = read_value(&entry).map_err(|diagnostic| JsError::new(&diagnostic.message.en))?;
+    Ok(to_js(&match shared.append_value(entry) {
+        Ok(appended) => {
+            AppendResult { document: Some(tsunagu_model::Document::from(appended).to_value()), diagnostics: Vec::new() }
+        }
+        Err(diagnostics) => AppendResult { document: None, diagnostics },
+    }))
+}
+
 /// Every diagnostic code with its severity and summary.
 #[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
 #[must_use]
@@ -190,7 +224,10 @@ pub fn kind_label(kind: &str, lang: &str) -> Option<String> {
 }
 
 fn parse_kind(kind: &str) -> Result<Kind, JsError> {
-    Kind::parse(kind).ok_or_else(|| JsError::new("unknown kind: expected instruction, assessment or consent"))
+    Kind::parse(kind).ok_or_else(|| {
+        let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        JsError::new(&format!("unknown kind: expected one of {}", known.join(", ")))
+    })
 }
 
 /// Every input goes through the CLI's strict reader (size, depth, duplicate keys):

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod due;
 pub mod extract;
 pub mod migrate;
+pub mod record;
 pub mod render;
 pub mod roster;
 pub mod sample;

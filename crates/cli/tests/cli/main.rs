@@ -8,6 +8,7 @@ mod limits;
 mod messages;
 mod migrate;
 mod network;
+mod record;
 mod render;
 mod schema;
 mod score;

@@ -3,10 +3,12 @@
 mod assessment;
 mod consent;
 mod instruction;
+mod record;
 
 pub use assessment::*;
 pub use consent::*;
 pub use instruction::*;
+pub use record::*;
 
 use std::fmt;
 
@@ -220,6 +222,7 @@ kinds! {
     Instruction(InstructionSheet) = "instruction", "医療的ケア指示書" / "Medical-care instruction sheet";
     Assessment(Assessment) = "assessment", "アセスメントシート" / "Assessment sheet";
     Consent(Consent) = "consent", "個人情報使用同意書" / "Consent to share personal information";
+    Record(SharedRecord) = "record", "共有シート (相談の記録)" / "Shared record of consultations";
 }
 
 impl Kind {
@@ -255,6 +258,7 @@ macro_rules! kind_tag {
 kind_tag!(InstructionTag = "instruction", "# 文書の種類 / Document kind");
 kind_tag!(AssessmentTag = "assessment", "# 文書の種類 / Document kind");
 kind_tag!(ConsentTag = "consent", "# 文書の種類 / Document kind");
+kind_tag!(RecordTag = "record", "# 文書の種類 / Document kind");
 
 impl Document {
     pub fn id(&self) -> Uuid {

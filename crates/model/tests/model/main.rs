@@ -8,6 +8,7 @@ mod corpus;
 mod fixtures;
 mod migrate;
 mod national_forms;
+mod record;
 mod schemas;
 
 use std::path::{Path, PathBuf};
