@@ -13,6 +13,7 @@ use tsunagu_render::{declared_payload, digest, extract_attachment, payload};
 
 use crate::error::{CliError, exit, in_file};
 use crate::input::{load_pdf_or_document, validate_document};
+use crate::output::FileReport;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -30,10 +31,13 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
     } else {
         bytes.clone()
     };
-    let Some(document) = validate_document(&json).document else {
+    let report = validate_document(&json);
+    // A document with errors (a shared record whose links are broken, say) is not matched:
+    // its report says where.
+    let Some(document) = report.document.clone().filter(|_| report.is_valid()) else {
         let message = Message::fixed("有効な文書ではありません", "not a valid document");
-        let hint = Message::fixed("tsunagu validate で確認してください", "see tsunagu validate");
-        return Err(CliError::invalid(in_file(&name, &message)).with_hint(hint));
+        let source = crate::input::Source::File(args.file.clone());
+        return Err(CliError::invalid(in_file(&name, &message)).with_report(FileReport::of(&source, report, None)));
     };
     let canonical = document.to_canonical_json();
     let expected = payload(

@@ -258,3 +258,20 @@ fn a_killed_add_leaves_the_old_record_or_the_new_one_whole() {
     );
     assert!(killed_mid_way > 0, "no run was interrupted: the test proves nothing");
 }
+
+#[test]
+fn verify_reports_where_a_record_was_changed() {
+    let output = tsunagu()
+        .args(["--lang", "en", "verify", "tests/fixtures/record-edited-and-reordered.json"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("[record.entry-altered] /entries/0"), "{stderr}");
+    // A whole record prints the code its paper copy carries.
+    tsunagu()
+        .args(["verify", "examples/record-consultations.json"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with("tsunagu:1.2:record:"));
+}

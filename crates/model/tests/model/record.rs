@@ -23,7 +23,12 @@ fn example() -> SharedRecord {
 
 /// The errors of a record value, as (code, pointer).
 fn errors(value: Value) -> Vec<(Code, String)> {
-    validate_value(value).diagnostics.into_iter().filter(tsunagu_model::Diagnostic::is_error).map(|d| (d.code, d.pointer)).collect()
+    validate_value(value)
+        .diagnostics
+        .into_iter()
+        .filter(tsunagu_model::Diagnostic::is_error)
+        .map(|d| (d.code, d.pointer))
+        .collect()
 }
 
 #[test]
