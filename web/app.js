@@ -11,7 +11,7 @@ const TEXT = {
     check: "確認する", sample: "記入例を読み込む", blank: "白紙にする", importFile: "JSON・PDF を読み込む", exportJson: "JSON を保存",
     pdf: "PDF をダウンロード", discard: "下書きを消す", fillIn: "記入する", add: "追加", remove: "削除", choose: "選択してください",
     yes: "はい", no: "いいえ", min: "下限", max: "上限", value: "値", valid: "問題はありません", problems: "件の問題",
-    score: "医療的ケア判定スコア", points: "点", restored: "この端末に保存された下書きを復元しました", saved: "下書きをこの端末に保存しました",
+    score: "医療的ケア判定スコア", points: "点", power: "停電時に電源が続く時間", hours: "時間", target: "目標", short: "目標に足りません", restored: "この端末に保存された下書きを復元しました", saved: "下書きをこの端末に保存しました",
     dropHere: "JSON・PDF をここにドロップできます", pdfLoading: "PDF の準備中 (初回のみフォントを読み込みます)…",
     pdfDone: "PDF を作成しました", pdfInvalid: "問題を直してから PDF にしてください", importFailed: "読み込めませんでした",
     privacy: "入力した内容はこの端末の中だけで扱われ、どこにも送信されません。", lang: "English",
@@ -25,7 +25,7 @@ const TEXT = {
     check: "Check", sample: "Load an example", blank: "Start blank", importFile: "Open JSON or PDF", exportJson: "Save JSON",
     pdf: "Download PDF", discard: "Discard draft", fillIn: "fill in", add: "Add", remove: "Remove", choose: "Choose…",
     yes: "Yes", no: "No", min: "min", max: "max", value: "value", valid: "No problems", problems: "problems",
-    score: "Medical-care score", points: "points", restored: "Restored the draft saved on this device", saved: "Draft saved on this device",
+    score: "Medical-care score", points: "points", power: "Power lasts in a power cut", hours: "h", target: "target", short: "short of the target", restored: "Restored the draft saved on this device", saved: "Draft saved on this device",
     dropHere: "Drop a JSON or PDF file here", pdfLoading: "Preparing the PDF (fonts load the first time only)…",
     pdfDone: "PDF made", pdfInvalid: "Fix the problems before making a PDF", importFailed: "Could not open the file",
     privacy: "What you enter stays on this device and is sent nowhere.", lang: "日本語",
@@ -152,6 +152,16 @@ function changed() {
   $("#timing").textContent = `${elapsed.toFixed(1)} ms`;
   $("#score").hidden = score === null;
   if (score) $("#score-value").textContent = `${score.total} ${t("points")} (${scoreClass(score.class)})`;
+  // An evacuation plan's hours, computed by the model as the PDF prints them, live as devices are entered.
+  const power = state.kind === "evacuation" ? core.power(state.doc) : null;
+  $("#power").hidden = power === null || power.totalHours === null;
+  if (power && power.totalHours !== null) {
+    const round = (h) => (Math.round(h * 10) / 10).toString();
+    const target = power.targetHours === null ? "" : ` (${t("target")} ${round(power.targetHours)} ${t("hours")})`;
+    const short = power.targetHours !== null && power.totalHours < power.targetHours ? ` — ${t("short")}` : "";
+    $("#power-value").textContent = `${round(power.totalHours)} ${t("hours")}${target}${short}`;
+    $("#power").className = short ? "bad" : "";
+  }
   const list = $("#problems");
   list.replaceChildren();
   if (state.showAll) {

@@ -129,3 +129,29 @@ test("a shared record: open it, add an entry with the CLI's checks, save it", as
     server.close();
   }
 });
+
+test("an evacuation plan shows its hours live as the devices change", async () => {
+  const server = await serve(0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const page = await (await browser.newContext({ locale: "ja-JP" })).newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${base}?kind=evacuation`);
+    await page.waitForFunction(() => window.tsunagu !== undefined);
+    await page.setInputFiles("#file", join(root, "examples/evacuation-tracheostomy-ventilator.json"));
+    await page.waitForFunction(() => window.tsunagu.state.kind === "evacuation" && !document.querySelector("#power").hidden);
+    assert.match(await page.locator("#power-value").textContent(), /^25 時間 \(目標 24 時間\)$/);
+    // A bigger power station: (4000 × 0.85 + 2250 × 0.8) ÷ 140 W = 37.1 h.
+    await page.locator('[data-pointer="/backupPower/0/capacity/value"]').fill("4000");
+    await page.waitForFunction(() => document.querySelector("#power-value").textContent.startsWith("37.1"));
+    // A smaller one falls short of the target, and the page says so.
+    await page.locator('[data-pointer="/backupPower/0/capacity/value"]').fill("500");
+    await page.waitForFunction(() => document.querySelector("#power").className === "bad");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -151,3 +151,11 @@ test("a shared record's entry is appended as `tsunagu record add` appends it", (
   edited.entries[0].response = "書き換え";
   assert.throws(() => core.record_append(edited, entry));
 });
+
+test("an evacuation plan's hours are the model's, as on paper", () => {
+  const plan = JSON.parse(readFileSync(join(root, "examples/evacuation-tracheostomy-ventilator.json"), "utf8"));
+  const power = core.power(plan);
+  assert.equal(power.totalHours, 25);
+  assert.equal(power.devices.length, plan.devices.length);
+  assert.equal(core.power(JSON.parse(readFileSync(join(root, "examples/consent-five-departments.json"), "utf8"))), null);
+});

@@ -63,6 +63,8 @@ enum Command {
     Due(commands::due::Args),
     /// 二つの版の違い / What changed between two versions of a document
     Diff(commands::diff::Args),
+    /// 持ち出し品 (1日・3日・14日分) を指示書から計算する / What to pack for 1, 3 and 14 days, from an instruction sheet
+    Supplies(commands::supplies::Args),
     /// 共有シートを作る・記録を追加する・写しを統合する / Open a shared record, append an entry, merge copies
     Record(commands::record::Args),
     /// 合成の文書を作る (デモ・試験・ベンチマーク用) / Make synthetic documents (demos, tests, benchmarks)
@@ -105,6 +107,7 @@ fn run(command: Command, lang: Lang) -> Result<u8, CliError> {
         Command::Due(args) => commands::due::run(&args, lang),
         Command::Diff(args) => commands::diff::run(&args, lang),
         Command::Record(args) => commands::record::run(&args, lang),
+        Command::Supplies(args) => commands::supplies::run(&args, lang),
         Command::Sample(args) => commands::sample::run(&args),
         Command::Codes(args) => commands::codes::run(&args),
     }

@@ -12,10 +12,11 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::care::VentilatorKind;
 use crate::common::{Identifier, PersonName};
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Message, Severity};
-use crate::documents::{ConsentDirection, ConsentUntil, Document, Kind, RecipientKind};
+use crate::documents::{ConsentDirection, ConsentUntil, DeviceKind, Document, Kind, RecipientKind};
 use crate::score::{ScoreClass, score_document};
 use crate::vocab::{FacilityKind, Vocabulary};
 
@@ -64,6 +65,8 @@ pub enum Facts {
         care: Vec<String>,
         /// Devices that need power (a ventilator, an oxygen concentrator, a pump).
         power_dependent: bool,
+        /// The ventilator block's devices, by kind.
+        ventilator_devices: Vec<VentilatorKind>,
     },
     #[serde(rename_all = "camelCase")]
     Assessment { total: u32, class: ScoreClass, next_review_on: Date, care: Vec<String> },
@@ -80,6 +83,18 @@ pub enum Facts {
     },
     #[serde(rename_all = "camelCase")]
     Record { entries: Vec<EntryFacts> },
+    #[serde(rename_all = "camelCase")]
+    Evacuation {
+        consent: Uuid,
+        shared_with: Vec<RecipientKind>,
+        devices: Vec<DeviceKind>,
+        /// Until the first device stops (see [`crate::EvacuationPlan::power`]).
+        total_hours: Option<f64>,
+        target_hours: Option<f64>,
+        /// The first destination's name.
+        destination: String,
+        next_review_on: Date,
+    },
 }
 
 /// What the consent rule needs of one entry of a shared record.
@@ -137,6 +152,7 @@ impl Summary {
                     facilities: sheet.addressees.iter().map(|a| (a.name.clone(), a.kind)).collect(),
                     care: care_keys(document),
                     power_dependent: care.ventilator.is_some() || care.oxygen.is_some() || pump,
+                    ventilator_devices: care.ventilator.iter().flat_map(|v| v.devices.iter().map(|d| d.kind)).collect(),
                 }
             }
             Document::Assessment(assessment) => {
@@ -161,6 +177,18 @@ impl Summary {
                     revoked_on: consent.revocation.revoked_on,
                     recipients: consent.recipients.iter().map(|r| r.kind).collect(),
                     provides: consent.directions.is_empty() || consent.directions.contains(&ConsentDirection::Provide),
+                }
+            }
+            Document::Evacuation(plan) => {
+                let power = plan.power();
+                Facts::Evacuation {
+                    consent: plan.consent,
+                    shared_with: plan.shared_with.clone(),
+                    devices: plan.devices.iter().map(|d| d.kind).collect(),
+                    total_hours: power.total_hours,
+                    target_hours: power.target_hours,
+                    destination: plan.destinations.first().map(|d| d.name.clone()).unwrap_or_default(),
+                    next_review_on: plan.next_review_on,
                 }
             }
             Document::Record(record) => Facts::Record {
@@ -670,6 +698,171 @@ impl Roster {
     }
 }
 
+/// One power-dependent child, for the disaster-prevention view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DisasterRow {
+    pub name: PersonName,
+    pub birth_date: Date,
+    pub age: u32,
+    pub identifiers: Vec<Identifier>,
+    /// The latest plan's devices.
+    pub devices: Vec<DeviceKind>,
+    /// Until the first device stops, from the latest plan; none without a plan.
+    pub total_hours: Option<f64>,
+    pub target_hours: Option<f64>,
+    pub destination: Option<String>,
+    pub next_review_on: Option<Date>,
+    pub consent: ConsentState,
+    pub flags: Vec<DisasterFlag>,
+    pub documents: Vec<usize>,
+}
+
+/// What the disaster-prevention division should see at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DisasterFlag {
+    NoPlan,
+    BelowTarget,
+    ReviewOverdue,
+}
+
+impl DisasterFlag {
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match self {
+            Self::NoPlan => ("計画なし", "no plan"),
+            Self::BelowTarget => ("目標の時間に足りない", "short of the target hours"),
+            Self::ReviewOverdue => ("見直しの期限切れ", "review overdue"),
+        };
+        if lang == crate::Lang::Ja { ja } else { en }
+    }
+}
+
+/// The power-dependent children (`roster --disaster`), the shortest hours first (no plan first of all).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DisasterRoster {
+    pub as_of: Date,
+    pub department: Option<RecipientKind>,
+    pub rows: Vec<DisasterRow>,
+    /// Children left out because no valid consent names the department (a count, never who).
+    pub left_out: usize,
+}
+
+/// Every child whose current sheet has a power-dependent device or whose plan lists one.
+pub fn disaster_roster(summaries: &[Summary], as_of: Date, department: Option<RecipientKind>) -> DisasterRoster {
+    let mut rows = Vec::new();
+    let mut left_out = 0;
+    for case in group(summaries) {
+        let docs: Vec<&Summary> = case.documents.iter().map(|&i| &summaries[i]).collect();
+        let plan = docs.iter().copied().filter(|s| s.kind == Kind::Evacuation).max_by_key(|s| s.date);
+        let sheet_needs_power = current_instruction(&docs, as_of)
+            .is_some_and(|s| matches!(&s.facts, Facts::Instruction { power_dependent: true, .. }));
+        let plan_devices = plan.map(|p| match &p.facts {
+            Facts::Evacuation { devices, .. } => devices.clone(),
+            _ => Vec::new(),
+        });
+        if !sheet_needs_power && plan_devices.as_ref().is_none_or(Vec::is_empty) {
+            continue;
+        }
+        if let Some(department) = department
+            && !visible_to(summaries, &case, department, as_of)
+        {
+            left_out += 1;
+            continue;
+        }
+        let newest = docs.iter().copied().max_by_key(|s| s.date).unwrap_or(docs[0]);
+        let mut flags = Vec::new();
+        let (mut total_hours, mut target_hours, mut destination, mut next_review_on) = (None, None, None, None);
+        if let Some(Facts::Evacuation { total_hours: t, target_hours: g, destination: d, next_review_on: r, .. }) =
+            plan.map(|p| &p.facts)
+        {
+            (total_hours, target_hours, destination, next_review_on) = (*t, *g, Some(d.clone()), Some(*r));
+            if let (Some(t), Some(g)) = (t, g)
+                && t < g
+            {
+                flags.push(DisasterFlag::BelowTarget);
+            }
+            if *r < as_of {
+                flags.push(DisasterFlag::ReviewOverdue);
+            }
+        } else {
+            flags.push(DisasterFlag::NoPlan);
+        }
+        let mut identifiers: Vec<Identifier> = docs.iter().flat_map(|s| s.child.identifiers.clone()).collect();
+        identifiers.sort();
+        identifiers.dedup();
+        let birth = newest.child.birth_date;
+        rows.push(DisasterRow {
+            name: newest.child.name.clone(),
+            birth_date: birth,
+            age: birth.years_until(as_of).unwrap_or(0),
+            identifiers,
+            devices: plan_devices.unwrap_or_default(),
+            total_hours,
+            target_hours,
+            destination,
+            next_review_on,
+            consent: consent_state(&docs, as_of).0,
+            flags,
+            documents: case.documents.clone(),
+        });
+    }
+    // The shortest hours first; a child without a plan (hours unknown) before everyone.
+    rows.sort_by(|a, b| {
+        let hours = |r: &DisasterRow| r.total_hours.unwrap_or(-1.0);
+        hours(a).total_cmp(&hours(b)).then_with(|| a.name.family_reading.cmp(&b.name.family_reading))
+    });
+    DisasterRoster { as_of, department, rows, left_out }
+}
+
+impl DisasterRoster {
+    /// The list as people read it, for the workbook, the CSV file and the PDF.
+    pub fn table(&self, lang: crate::Lang) -> RosterTable {
+        use crate::Lang::Ja;
+        let h = |ja: &str, en: &str| if lang == Ja { ja.to_owned() } else { en.to_owned() };
+        let columns: [(String, u32); 11] = [
+            (h("氏名", "Name"), 8),
+            (h("ふりがな", "Reading"), 8),
+            (h("生年月日", "Date of birth"), 7),
+            (h("年齢", "Age"), 4),
+            (h("識別子", "Identifiers"), 7),
+            (h("電源が必要な機器", "Power-dependent devices"), 14),
+            (h("電源が続く時間", "Hours of power"), 6),
+            (h("目標", "Target"), 5),
+            (h("避難先", "Where to go"), 12),
+            (h("次回見直し", "Next review"), 7),
+            (h("注意", "Flags"), 9),
+        ];
+        let separator = if lang == Ja { "、" } else { ", " };
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let name = &row.name;
+                let reading: Vec<&str> =
+                    [&name.family_reading, &name.given_reading].iter().filter_map(|p| p.as_deref()).collect();
+                let flags: Vec<&str> = row.flags.iter().map(|f| f.label(lang)).collect();
+                vec![
+                    format!("{} {}", name.family, name.given.as_deref().unwrap_or_default()).trim().to_owned(),
+                    reading.join(" "),
+                    row.birth_date.to_string(),
+                    row.age.to_string(),
+                    row.identifiers.iter().map(|i| i.value.clone()).collect::<Vec<_>>().join(separator),
+                    row.devices.iter().map(|d| d.label(lang)).collect::<Vec<_>>().join(separator),
+                    row.total_hours.map(crate::documents::print_number).unwrap_or_default(),
+                    row.target_hours.map(crate::documents::print_number).unwrap_or_default(),
+                    row.destination.clone().unwrap_or_default(),
+                    row.next_review_on.map(|d| d.to_string()).unwrap_or_default(),
+                    flags.join(separator),
+                ]
+            })
+            .collect();
+        let (headers, widths) = columns.into_iter().unzip();
+        RosterTable { headers, rows, widths }
+    }
+}
+
 /// What falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -677,6 +870,8 @@ pub enum DueKind {
     InstructionEnds,
     ConsentEnds,
     Review,
+    /// The evacuation plan's yearly review.
+    PlanReview,
     /// The child starts school on the next 1 April: the board of education needs about a
     /// year for the 就学相談, so the hand-over is prompted from a year before.
     SchoolEntryHandOver,
@@ -688,6 +883,7 @@ impl DueKind {
             Self::InstructionEnds => ("指示書の期間が終わる", "instruction sheet ends"),
             Self::ConsentEnds => ("同意の期間が終わる", "consent ends"),
             Self::Review => ("アセスメントの見直し", "assessment review"),
+            Self::PlanReview => ("個別避難計画の見直し", "evacuation plan review"),
             Self::SchoolEntryHandOver => {
                 ("就学 (教育委員会へ就学相談の引き継ぎ)", "school entry (hand over to the board of education)")
             }
@@ -750,6 +946,11 @@ pub fn due(summaries: &[Summary], as_of: Date, within: i64) -> Vec<DueItem> {
             && let Facts::Assessment { next_review_on, .. } = &assessment.facts
         {
             push(DueKind::Review, *next_review_on, index(assessment));
+        }
+        if let Some(plan) = docs.iter().copied().filter(|s| s.kind == Kind::Evacuation).max_by_key(|s| s.date)
+            && let Facts::Evacuation { next_review_on, .. } = &plan.facts
+        {
+            push(DueKind::PlanReview, *next_review_on, index(plan));
         }
         // Children who start school on the next 1 April: a prompt dated on the entry, never
         // overdue (whether the hand-over happened is not in the documents).
@@ -864,8 +1065,10 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
                 continue;
             }
             for &i in docs {
-                // A record's entries are checked one by one, below.
-                if !matches!(summaries[i].kind, Kind::Consent | Kind::Record) && summaries[i].date > revoked_on {
+                // A record's entries, and whom a plan is shared with, are checked below.
+                if !matches!(summaries[i].kind, Kind::Consent | Kind::Record | Kind::Evacuation)
+                    && summaries[i].date > revoked_on
+                {
                     let other = names.get(consent).copied().unwrap_or("?");
                     out.push((
                         i,
@@ -881,7 +1084,8 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
                 }
             }
         }
-        record_entries_within_consent(summaries, names, docs, &mut out);
+        within_consent(summaries, names, docs, &mut out);
+        plan_lists_the_sheets_devices(summaries, names, docs, &mut out);
         if case.matched_by == MatchedBy::NameAndBirth
             && let (Some(&first), Some(&second)) = (docs.first(), docs.get(1))
         {
@@ -904,65 +1108,154 @@ pub fn check(summaries: &[Summary], names: &[&str]) -> Vec<(usize, Diagnostic)> 
 }
 
 /// Every entry of a child's shared record, and every department it was shared with,
-/// must be covered by a consent of that child in force on the entry's date.
-fn record_entries_within_consent(
+/// must be covered by a consent of that child in force on the entry's date; so must
+/// every body an evacuation plan is shared with, on the day it was made.
+fn within_consent(summaries: &[Summary], names: &[&str], docs: &[usize], out: &mut Vec<(usize, Diagnostic)>) {
+    let consents: Vec<usize> = docs.iter().copied().filter(|&i| summaries[i].kind == Kind::Consent).collect();
+    for &doc in docs {
+        match &summaries[doc].facts {
+            Facts::Record { entries } => {
+                for (k, entry) in entries.iter().enumerate() {
+                    let needed = std::iter::once((entry.department, format!("/entries/{k}/department"))).chain(
+                        entry.shared.iter().enumerate().map(|(m, &d)| (d, format!("/entries/{k}/shared/{m}/with"))),
+                    );
+                    let reliance = Reliance {
+                        doc,
+                        consent: entry.consent,
+                        consent_pointer: format!("/entries/{k}/consent"),
+                        date: entry.date,
+                        what: Message::new(format!("{} の記録", entry.date), format!("the entry of {}", entry.date)),
+                        outside: Code::RecordOutsideConsent,
+                    };
+                    reliance.check(summaries, names, &consents, needed, out);
+                }
+            }
+            Facts::Evacuation { consent, shared_with, .. } => {
+                let needed = shared_with.iter().enumerate().map(|(m, &d)| (d, format!("/sharedWith/{m}")));
+                let date = summaries[doc].date;
+                let reliance = Reliance {
+                    doc,
+                    consent: *consent,
+                    consent_pointer: "/consent".into(),
+                    date,
+                    what: Message::new(
+                        format!("{date} に作られた計画の共有"),
+                        format!("sharing the plan made on {date}"),
+                    ),
+                    outside: Code::EvacuationOutsideConsent,
+                };
+                reliance.check(summaries, names, &consents, needed, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A document's (or an entry's) claim to be within a consent.
+struct Reliance {
+    doc: usize,
+    consent: Uuid,
+    consent_pointer: String,
+    date: Date,
+    what: Message,
+    outside: Code,
+}
+
+impl Reliance {
+    fn check(
+        &self,
+        summaries: &[Summary],
+        names: &[&str],
+        consents: &[usize],
+        needed: impl Iterator<Item = (RecipientKind, String)>,
+        out: &mut Vec<(usize, Diagnostic)>,
+    ) {
+        let name = |i: usize| names.get(i).copied().unwrap_or("?");
+        let relied_on = consents.iter().copied().find(|&c| summaries[c].id == self.consent);
+        let mut elsewhere = false;
+        for (department, pointer) in needed {
+            if relied_on.is_some_and(|c| summaries[c].consent_covers(department, self.date)) {
+                continue;
+            }
+            if consents.iter().any(|&c| summaries[c].consent_covers(department, self.date)) {
+                elsewhere = true;
+                continue;
+            }
+            let (ja_dept, en_dept) = (department.label(crate::Lang::Ja), department.label(crate::Lang::En));
+            let (ja, en) = (&self.what.ja, &self.what.en);
+            let message = match relied_on {
+                Some(c) => {
+                    let why =
+                        summaries[c].why_not_covered(department, self.date).unwrap_or_else(|| Message::fixed("", ""));
+                    Message::new(
+                        format!("{ja} ({ja_dept}) は同意 {} の範囲外です: {}", name(c), why.ja),
+                        format!("{en} ({en_dept}) is outside the consent {}: {}", name(c), why.en),
+                    )
+                }
+                None => Message::new(
+                    format!("{ja} ({ja_dept}) の同意がフォルダにありません (どの同意も{ja_dept}を含みません)"),
+                    format!("no consent in the folder covers {en} ({en_dept})"),
+                ),
+            };
+            out.push((self.doc, Diagnostic::new(self.outside, pointer, message)));
+        }
+        if elsewhere && relied_on.is_none() {
+            out.push((
+                self.doc,
+                Diagnostic::new(
+                    Code::RecordConsentElsewhere,
+                    self.consent_pointer.clone(),
+                    Message::fixed(
+                        "根拠とする同意はフォルダにありませんが、別の同意がこれを含みます",
+                        "the consent relied on is not in the folder, but another consent covers this",
+                    ),
+                ),
+            ));
+        }
+    }
+}
+
+/// A ventilator or cough assist on the child's current instruction sheet that the
+/// child's evacuation plans do not list.
+fn plan_lists_the_sheets_devices(
     summaries: &[Summary],
     names: &[&str],
     docs: &[usize],
     out: &mut Vec<(usize, Diagnostic)>,
 ) {
-    let consents: Vec<usize> = docs.iter().copied().filter(|&i| summaries[i].kind == Kind::Consent).collect();
-    let name = |i: usize| names.get(i).copied().unwrap_or("?");
-    for &record in docs {
-        let Facts::Record { entries } = &summaries[record].facts else { continue };
-        for (k, entry) in entries.iter().enumerate() {
-            let relied_on = consents.iter().copied().find(|&c| summaries[c].id == entry.consent);
-            let needed = std::iter::once((entry.department, format!("/entries/{k}/department")))
-                .chain(entry.shared.iter().enumerate().map(|(m, &d)| (d, format!("/entries/{k}/shared/{m}/with"))));
-            let mut elsewhere = false;
-            for (department, pointer) in needed {
-                if relied_on.is_some_and(|c| summaries[c].consent_covers(department, entry.date)) {
-                    continue;
+    let refs: Vec<&Summary> = docs.iter().map(|&i| &summaries[i]).collect();
+    for &plan in docs {
+        let Facts::Evacuation { devices, .. } = &summaries[plan].facts else { continue };
+        let Some(sheet) = current_instruction(&refs, summaries[plan].date) else { continue };
+        let Facts::Instruction { ventilator_devices, .. } = &sheet.facts else { continue };
+        let sheet_name = docs
+            .iter()
+            .find(|&&i| std::ptr::eq(&raw const summaries[i], sheet))
+            .and_then(|&i| names.get(i).copied())
+            .unwrap_or("?");
+        for kind in ventilator_devices {
+            let (wanted, label) = match kind {
+                VentilatorKind::CoughAssist => (DeviceKind::CoughAssist, DeviceKind::CoughAssist),
+                VentilatorKind::Invasive | VentilatorKind::Nppv | VentilatorKind::NegativePressure => {
+                    (DeviceKind::Ventilator, DeviceKind::Ventilator)
                 }
-                if consents.iter().any(|&c| summaries[c].consent_covers(department, entry.date)) {
-                    elsewhere = true;
-                    continue;
-                }
-                let (ja_dept, en_dept) = (department.label(crate::Lang::Ja), department.label(crate::Lang::En));
-                let message = match relied_on {
-                    Some(c) => {
-                        let why = summaries[c]
-                            .why_not_covered(department, entry.date)
-                            .unwrap_or_else(|| Message::fixed("", ""));
-                        Message::new(
-                            format!("{} の記録 ({ja_dept}) は同意 {} の範囲外です: {}", entry.date, name(c), why.ja),
-                            format!(
-                                "the entry of {} ({en_dept}) is outside the consent {}: {}",
-                                entry.date,
-                                name(c),
-                                why.en
-                            ),
-                        )
-                    }
-                    None => Message::new(
-                        format!(
-                            "{} の記録 ({ja_dept}) の同意がフォルダにありません (どの同意も{ja_dept}を含みません)",
-                            entry.date
-                        ),
-                        format!("no consent in the folder covers the entry of {} ({en_dept})", entry.date),
-                    ),
-                };
-                out.push((record, Diagnostic::new(Code::RecordOutsideConsent, pointer, message)));
-            }
-            if elsewhere && relied_on.is_none() {
+                _ => continue,
+            };
+            if !devices.contains(&wanted) {
                 out.push((
-                    record,
+                    plan,
                     Diagnostic::new(
-                        Code::RecordConsentElsewhere,
-                        format!("/entries/{k}/consent"),
-                        Message::fixed(
-                            "記録が根拠とする同意はフォルダにありませんが、別の同意がこの記録を含みます",
-                            "the consent this entry relies on is not in the folder, but another consent covers it",
+                        Code::EvacuationDeviceMissing,
+                        "/devices",
+                        Message::new(
+                            format!(
+                                "指示書 {sheet_name} の{}がこの計画の機器にありません",
+                                label.label(crate::Lang::Ja)
+                            ),
+                            format!(
+                                "the {} on the instruction sheet {sheet_name} is not among the plan's devices",
+                                label.label(crate::Lang::En).to_lowercase()
+                            ),
                         ),
                     ),
                 ));
@@ -1012,6 +1305,7 @@ mod tests {
                 facilities: vec![("みどり保育園".into(), FacilityKind::Nursery)],
                 care: vec!["suction".into()],
                 power_dependent: false,
+                ventilator_devices: Vec::new(),
             },
         }
     }

@@ -210,6 +210,15 @@ codes! {
     RecordConsentNotChecked = "record.consent-not-checked", Info, "A shared record validated without its folder: whether each entry is within a consent is not checked.";
     RecordOutsideConsent = "record.outside-consent", Error, "An entry from, or shared with, a department no consent of the child covers on the entry's date (names the entry and the consent).";
     RecordConsentElsewhere = "record.consent-elsewhere", Warning, "An entry relies on a consent that is not in the folder, though another consent covers it.";
+    EvacuationHoursBelowTarget = "evacuation.hours-below-target", Warning, "The batteries and backup power last less than the plan's own target.";
+    EvacuationNoBackup = "evacuation.no-backup", Warning, "Power-dependent devices without any backup power.";
+    EvacuationBackupUnderRated = "evacuation.backup-under-rated", Warning, "A backup whose rated output is below a device's rated power.";
+    EvacuationNotPureSine = "evacuation.not-pure-sine", Warning, "An AC backup that is not pure sine wave, for a device that needs one.";
+    EvacuationBatteryOld = "evacuation.battery-old", Warning, "A battery bought five years or more before the plan (replace about every five years).";
+    EvacuationElectricityMissing = "evacuation.electricity-company-missing", Warning, "Power-dependent devices, but no electricity company among the contacts.";
+    EvacuationReviewOverAYear = "evacuation.review-over-a-year", Warning, "The next review is more than a year after the plan was made.";
+    EvacuationOutsideConsent = "evacuation.outside-consent", Error, "The plan is shared with a body no consent of the child covers on the day it was made (names the consent).";
+    EvacuationDeviceMissing = "evacuation.device-missing", Warning, "A ventilator or cough assist on the child's current instruction sheet that the plan does not list (names the sheet).";
     CaseMatchedByName = "case.matched-by-name", Info, "Documents taken as one child by name, reading and date of birth, without a shared identifier (names both files).";
 }
 

@@ -18,8 +18,9 @@ use crate::care::{
 use crate::diagnostic::Severity;
 use crate::documents::{
     AllergyCategory, AllergySeverity, AllergyStatus, AuthorRole, BackupPower, BedriddenRank, Channel, ConsentDirection,
-    ConsentUntil, ContactRole, DementiaRank, FeedRelation, FormatVersion, InformationScope, Kind, MedicationRoute,
-    Purpose, RecipientKind, ServiceKind, Therapist, UlcerDepth,
+    ConsentUntil, ContactRole, DementiaRank, DestinationKind, DeviceKind, FeedRelation, FormatVersion,
+    InformationScope, Kind, MedicationRoute, PlanContactKind, PowerOutput, Purpose, RecipientKind, ServiceKind,
+    Therapist, UlcerDepth,
 };
 use crate::plan::{AfterRescue, CallKind, Performer, TroubleKind, Weekday};
 use crate::score::{ScoreClass, ScoreItem, ShortStay};
@@ -75,6 +76,10 @@ pub fn vocabularies() -> Vec<VocabularyLabels> {
         entry::<ConsentUntil>(),
         entry::<ConsentDirection>(),
         entry::<Channel>(),
+        entry::<DestinationKind>(),
+        entry::<DeviceKind>(),
+        entry::<PowerOutput>(),
+        entry::<PlanContactKind>(),
         entry::<Performer>(),
         entry::<Weekday>(),
         entry::<TroubleKind>(),

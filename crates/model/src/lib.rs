@@ -32,6 +32,7 @@ mod rules;
 mod sample;
 mod schema;
 mod score;
+mod supplies;
 mod text;
 mod validate;
 mod versions;
@@ -40,9 +41,9 @@ pub mod wording;
 
 pub use care::*;
 pub use case::{
-    ChildCase, ChildKey, ConsentState, DueItem, DueKind, ENDING_SOON_DAYS, Facts, Flag, MatchedBy, Roster, RosterRow,
-    RosterTable, Summary, care_label, check as check_folder, due, end_of_school_year_at_18, group, roster,
-    school_entry, visible_to,
+    ChildCase, ChildKey, ConsentState, DisasterFlag, DisasterRoster, DisasterRow, DueItem, DueKind, ENDING_SOON_DAYS,
+    EntryFacts, Facts, Flag, LastEntry, MatchedBy, Roster, RosterRow, RosterTable, Summary, care_label,
+    check as check_folder, disaster_roster, due, end_of_school_year_at_18, group, roster, school_entry, visible_to,
 };
 pub use common::{
     Address, Child, Extensions, Facility, Guardian, Identifier, Institution, KgUnit, LocalId, PersonName, Phone, Proxy,
@@ -63,6 +64,7 @@ pub use score::{
     MEDICAL_SHORT_STAY_THRESHOLD, Score, ScoreClass, ScoreContext, ScoreItem, ScoreLine, ShortStay, Watch, score,
     score_document,
 };
+pub use supplies::{DEFAULT_CYLINDER_LITRES, DEFAULT_SLEEP_HOURS, SUPPLY_DAYS, SupplyLine, supplies};
 pub use text::Forbidden;
 pub use validate::{Report, validate, validate_value};
 pub use vocab::{

@@ -65,6 +65,8 @@ units! {
     Kg = "kg", "体重 / body weight";
     Grams = "g", "重さ / weight in grams";
     Watts = "W", "消費電力 / power";
+    WattHours = "Wh", "蓄電容量 / stored energy";
+    Litres = "L", "酸素の量 / oxygen volume";
 }
 
 /// A non-negative value with a fixed unit.

@@ -440,6 +440,78 @@ fn next_day(d: Date) -> Date {
         .unwrap_or_else(|| Date::new(d.year(), d.month(), 1).unwrap_or(d).add_months(1))
 }
 
+/// An evacuation plan for a child whose sheet is `sheet`: a device for each powered care
+/// item on it, backup power that sometimes falls short of the target, helpers, shelters.
+fn evacuation(rng: &mut Rng, sheet: &Value, consent_id: &str, made_on: Date) -> Value {
+    let care = &sheet["care"];
+    let mut devices = Vec::new();
+    let battery_year = made_on.year() - i32::try_from(rng.below(7)).unwrap_or(1);
+    if care.get("ventilator").is_some() {
+        devices.push(json!({ "kind": "ventilator", "model": "在宅用人工呼吸器", "measuredWatts": quantity(15.0 + f64::from(u8::try_from(rng.below(20)).unwrap_or(0)), "W"),
+            "ratedWatts": quantity(170.0, "W"), "internalBattery": quantity(f64::from(u8::try_from(2 + rng.below(5)).unwrap_or(3)), "h"),
+            "externalBattery": quantity(6.0, "h"), "batteryPurchasedOn": format!("{battery_year}-04-01"), "needsPureSineWave": true,
+            "settings": "SIMV 20回/分 一回換気量 150 ml PEEP 5 cmH2O" }));
+        let cough =
+            care["ventilator"]["devices"].as_array().is_some_and(|d| d.iter().any(|d| d["kind"] == "coughAssist"));
+        if cough {
+            devices.push(json!({ "kind": "coughAssist", "model": "排痰補助装置", "measuredWatts": quantity(30.0, "W"), "ratedWatts": quantity(150.0, "W"), "needsPureSineWave": true }));
+        }
+    }
+    if care.get("oxygen").is_some() {
+        devices.push(json!({ "kind": "oxygenConcentrator", "model": "酸素濃縮器 3 L", "measuredWatts": quantity(90.0, "W"), "ratedWatts": quantity(120.0, "W"), "needsPureSineWave": false }));
+    }
+    if care.get("suction").is_some() {
+        devices.push(json!({ "kind": "suctionUnit", "model": "電動吸引器", "measuredWatts": quantity(40.0, "W"), "ratedWatts": quantity(80.0, "W"),
+            "internalBattery": quantity(1.0, "h"), "needsPureSineWave": false }));
+    }
+    let capacity = *rng.pick(&[500.0, 1000.0, 1500.0, 2000.0]);
+    let backup = json!({ "kind": "battery", "name": "ポータブル電源", "capacity": quantity(capacity, "Wh"),
+        "ratedOutput": quantity(*rng.pick(&[300.0, 1000.0, 1500.0]), "W"), "pureSineWave": rng.chance(85), "output": "ac",
+        "purchasedOn": format!("{}-06-01", made_on.year() - i32::try_from(rng.below(3)).unwrap_or(0)) });
+    let guardian_phone = sheet["child"]["guardians"][0]["phone"].clone();
+    let mut child = json!({ "name": sheet["child"]["name"], "birthDate": sheet["child"]["birthDate"], "sex": sheet["child"]["sex"],
+        "address": sheet["child"]["address"], "phone": guardian_phone });
+    if let Some(identifiers) = sheet["child"].get("identifiers") {
+        child["identifiers"] = identifiers.clone();
+    }
+    let mut plan = json!({
+        "kind": "evacuation", "formatVersion": FORMAT_VERSION, "id": rng.uuid(), "language": "ja",
+        "child": child,
+        "whyHelpIsNeeded": "医療機器を使っており、停電すると命にかかわる。一人で移動できない。",
+        "madeOn": made_on.to_string(),
+        "madeBy": { "name": adult(rng), "organization": "つなぐ訪問看護ステーション 看護師" },
+        "consent": consent_id,
+        "sharedWith": ["disasterPrevention"],
+        "instructionSheet": sheet["id"],
+        "helpers": [{ "name": "近隣の支援者", "role": "隣人", "phone": phone(rng) }],
+        "destinations": [
+            { "kind": "home", "name": "自宅 (在宅避難)", "route": "自宅にとどまる。停電が続くときは病院へ。" },
+            { "kind": "hospital", "name": "つなぐ小児医療センター", "route": "自家用車で約20分 (父が運転)", "when": "停電が6時間を超えるとき" }
+        ],
+        "devices": devices,
+        "backupPower": if devices.is_empty() { json!([]) } else { json!([backup]) },
+        "targetHours": quantity(*rng.pick(&[6.0, 12.0, 24.0, 48.0]), "h"),
+        "supplies": { "suctionsPerDay": 8 + rng.below(20), "feedPack": quantity(200.0, "ml") },
+        "phases": {
+            "normal": ["外部バッテリーを満充電にしておく", "3日分の物品を持ち出し袋に入れる"],
+            "onset": ["内部バッテリーに切り替わったことを確かめる", "主治医・訪問看護に連絡する"],
+            "recovery": ["電力の復旧を確かめ、バッテリーを充電する"]
+        },
+        "safetyCheck": { "who": "訪問看護師、又は民生委員", "how": "電話。つながらなければ訪問する。", "deviceCheck": "作動ランプと換気回数を見る" },
+        "contacts": [
+            { "kind": "guardian", "name": "母", "phone": guardian_phone },
+            { "kind": "deviceVendor", "name": "医療機器の業者", "phone": "0120-000-000", "available24h": true },
+            { "kind": "electricityCompany", "name": "電力会社 (停電の問い合わせ)", "phone": "0120-995-000", "available24h": true }
+        ],
+        "nextReviewOn": made_on.add_years(1).add_months(-1).to_string()
+    });
+    if plan["devices"].as_array().is_some_and(Vec::is_empty) {
+        plan.as_object_mut().map(|o| o.remove("devices"));
+        plan.as_object_mut().map(|o| o.remove("backupPower"));
+    }
+    plan
+}
+
 /// The `index`-th synthetic document of a kind for a seed. Each index draws from
 /// its own stream, so any document can be made without making the ones before it.
 pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
@@ -449,6 +521,13 @@ pub fn sample(kind: Kind, seed: u64, index: u64) -> Value {
         Kind::Instruction => instruction(&mut rng),
         Kind::Assessment => assessment(&mut rng),
         Kind::Consent => consent(&mut rng),
+        Kind::Evacuation => {
+            let sheet = instruction(&mut rng);
+            let consent = rng.uuid();
+            let made_on =
+                Date::parse(sheet["issueDate"].as_str().unwrap_or_default()).unwrap_or_else(|_| date(2026, &mut rng));
+            evacuation(&mut rng, &sheet, &consent, made_on)
+        }
         Kind::Record => {
             let consent = consent(&mut rng);
             let fallback = date(2026, &mut rng);
@@ -544,6 +623,13 @@ pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String
                 out.push((format!("{prefix}-record.json"), shared));
             }
         }
+        let consent_id = consent["id"].as_str().unwrap_or_default().to_owned();
+        // A plan is shared with the disaster-prevention division only where the consent,
+        // in force, names it.
+        let shares_with_disaster =
+            consent["recipients"].as_array().is_some_and(|r| r.iter().any(|r| r["kind"] == "disasterPrevention"))
+                && consent["revocation"].get("revokedOn").is_none()
+                && consent["period"].get("end").is_none();
         out.push((format!("{prefix}-consent.json"), consent));
         // One to three yearly instruction sheets, each replacing the one before.
         let versions = 1 + rng.below(3);
@@ -567,6 +653,18 @@ pub fn sample_case_folder(seed: u64, children: u64, around: Date) -> Vec<(String
             }
             out.push((format!("{prefix}-instruction-{}.json", v + 1), sheet.clone()));
             previous = Some(sheet);
+        }
+        // Most children on a ventilator or oxygen have an evacuation plan.
+        if let Some(sheet) = &previous
+            && (sheet["care"].get("ventilator").is_some() || sheet["care"].get("oxygen").is_some())
+            && rng.chance(80)
+        {
+            let issued = Date::parse(sheet["issueDate"].as_str().unwrap_or_default()).unwrap_or(around);
+            let mut plan = evacuation(&mut rng, sheet, &consent_id, issued.max(signed));
+            if !shares_with_disaster {
+                plan.as_object_mut().map(|o| o.remove("sharedWith"));
+            }
+            out.push((format!("{prefix}-evacuation.json"), plan));
         }
         if rng.chance(80) {
             let mut assessment = assessment(&mut rng);

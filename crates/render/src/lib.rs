@@ -19,7 +19,7 @@ pub use extract::{ExtractError, ExtractedData, MAX_PDF_BYTES, declared_payload, 
 pub use fonts::EMBEDDED_FONT_FILES;
 pub use fonts::{FontError, Fonts};
 pub use qr::{digest, payload};
-pub use world::{Layout, RenderError, RenderOptions, Renderer};
+pub use world::{Extras, Layout, Page, RenderError, RenderOptions, Renderer};
 
 /// The file name of the JSON attached to every PDF.
 pub const ATTACHMENT_NAME: &str = "tsunagu-document.json";

@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 use tsunagu_model::wording::{date_text, pick, resolve, scalar_text, schema_at, title_of};
 use tsunagu_model::{
-    Change, Date, Document, Lang, SchemaSet, ScoreItem, Vocabulary, Watch, find_string, score_document,
+    Change, Date, Document, Lang, SchemaSet, ScoreItem, SupplyLine, Vocabulary, Watch, find_string, score_document,
 };
 
 use crate::world::RenderOptions;
@@ -40,7 +40,49 @@ pub fn build(document: &Document, value: &Value, options: RenderOptions, digest:
         "schedule": schedule(value, root, lang),
         "troubles": troubles(value, root, lang),
         "callOrder": value.pointer("/emergency/callOrder").map_or(Value::Null, |steps| calls(steps, value)),
+        "power": power(document),
     })
+}
+
+/// An evacuation plan's hours, computed by the model, as printed (rounded).
+fn power(document: &Document) -> Value {
+    let Document::Evacuation(plan) = document else { return Value::Null };
+    let power = plan.power();
+    let text = |h: Option<f64>| h.map(tsunagu_model::print_number);
+    json!({
+        "devices": power.devices.iter().map(|d| json!({
+            "kind": d.kind.as_str(),
+            "model": d.model,
+            "battery": tsunagu_model::print_number(d.battery_hours),
+            "backupAlone": text(d.backup_alone_hours),
+            "total": tsunagu_model::print_number(d.total_hours),
+        })).collect::<Vec<_>>(),
+        "backupWh": tsunagu_model::print_number(power.backup_wh),
+        "totalWatts": tsunagu_model::print_number(power.total_watts),
+        "backup": text(power.backup_hours),
+        "total": text(power.total_hours),
+        "target": text(power.target_hours),
+        "short": matches!((power.total_hours, power.target_hours), (Some(t), Some(g)) if t < g),
+        "efficiencies": plan.backup_power.iter().map(|b| tsunagu_model::print_number(b.efficiency_used() * 100.0)).collect::<Vec<_>>(),
+    })
+}
+
+/// What to pack, as printed: each line's amounts for 1, 3 and 14 days.
+pub fn supplies(lines: &[SupplyLine], lang: Lang) -> Value {
+    Value::Array(
+        lines
+            .iter()
+            .map(|line| {
+                let amount = |a: &Option<f64>| a.map_or_else(|| "—".to_owned(), tsunagu_model::print_number);
+                json!({
+                    "item": line.item.get(lang),
+                    "unit": line.unit.get(lang),
+                    "amounts": line.amounts.iter().map(amount).collect::<Vec<_>>(),
+                    "note": line.note.get(lang),
+                })
+            })
+            .collect(),
+    )
 }
 
 /// What changed from the version before, for the 変更点 section.

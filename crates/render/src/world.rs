@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use tsunagu_model::{Change, Date, Document, Forbidden, Kind, Lang, Message, Vocabulary, find_string};
+use tsunagu_model::{Change, Date, Document, Forbidden, Kind, Lang, Message, SupplyLine, Vocabulary, find_string};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -78,6 +78,30 @@ impl std::error::Error for RenderError {}
 
 /// The layout every form shares.
 const COMMON_TEMPLATE: (&str, &str) = ("/templates/common.typ", include_str!("../templates/common.typ"));
+/// An evacuation plan's emergency card (A5, one page).
+const CARD_TEMPLATE: (&str, &str) =
+    ("/templates/evacuation-card.typ", include_str!("../templates/evacuation-card.typ"));
+
+/// What a render may add to the document's own form.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// What changed from the version before ([`tsunagu_model::diff`]), printed under the title.
+    pub changes: Vec<Change>,
+    /// What to pack, from the instruction sheet ([`tsunagu_model::supplies`]), on an evacuation plan.
+    pub supplies: Vec<SupplyLine>,
+    /// Which page of the document to make.
+    pub page: Page,
+}
+
+/// Which page of a document to make.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Page {
+    /// The document's form.
+    #[default]
+    Form,
+    /// An evacuation plan's one-page emergency card (A5), to keep on the wheelchair or the ventilator.
+    EmergencyCard,
+}
 
 /// The template of a kind, `templates/<kind>.typ`: a new kind does not compile until it has one.
 fn template(kind: Kind) -> &'static str {
@@ -86,6 +110,7 @@ fn template(kind: Kind) -> &'static str {
         Kind::Assessment => include_str!("../templates/assessment.typ"),
         Kind::Consent => include_str!("../templates/consent.typ"),
         Kind::Record => include_str!("../templates/record.typ"),
+        Kind::Evacuation => include_str!("../templates/evacuation.typ"),
     }
 }
 
@@ -123,7 +148,9 @@ impl Renderer {
     pub fn new(fonts: Fonts) -> Self {
         let kinds = Kind::ALL.iter().map(|&kind| (template_path(kind), template(kind)));
         let layouts = Layout::ALL.iter().map(|layout| (layout.path().to_owned(), layout.source()));
-        let templates = std::iter::once((COMMON_TEMPLATE.0.to_owned(), COMMON_TEMPLATE.1))
+        let templates = [COMMON_TEMPLATE, CARD_TEMPLATE]
+            .into_iter()
+            .map(|(path, text)| (path.to_owned(), text))
             .chain(kinds)
             .chain(layouts)
             .map(|(path, text)| {
@@ -161,18 +188,18 @@ impl Renderer {
     /// Renders a document (which should be valid; see [`RenderOptions::draft`])
     /// to PDF/A-3 bytes with its canonical JSON attached.
     pub fn render(&self, document: &Document, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-        self.render_with_changes(document, options, &[])
+        self.render_with(document, options, &Extras::default())
     }
 
-    /// As [`Renderer::render`], with a 変更点 / Changes section at the top listing what
-    /// changed from the version before ([`tsunagu_model::diff`]).
-    pub fn render_with_changes(
+    /// As [`Renderer::render`], with what the document alone does not hold: what changed
+    /// from the version before, what to pack, or another page of the same document.
+    pub fn render_with(
         &self,
         document: &Document,
         options: &RenderOptions,
-        changes: &[Change],
+        extras: &Extras,
     ) -> Result<Vec<u8>, RenderError> {
-        let pdf = self.compile(document, *options, changes).and_then(|(compiled, date)| {
+        let pdf = self.compile(document, *options, extras).and_then(|(compiled, date)| {
             typst_pdf::pdf(&compiled, &pdf_options(document, date, self.standards.clone()))
                 .map_err(|errors| template_error(&errors))
         });
@@ -201,7 +228,7 @@ impl Renderer {
         pixels_per_pt: f32,
         limit: usize,
     ) -> Result<Vec<Vec<u8>>, RenderError> {
-        let compiled = self.compile(document, *options, &[]);
+        let compiled = self.compile(document, *options, &Extras::default());
         evict();
         let (compiled, _) = compiled?;
         let render_options = typst_render::RenderOptions {
@@ -232,7 +259,7 @@ impl Renderer {
         document: &Document,
         options: &RenderOptions,
     ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let world = self.world(document, *options, &[])?;
+        let world = self.world(document, *options, &Extras::default())?;
         let path = |id: FileId| id.vpath().get_without_slash().to_owned();
         let mut files = vec![(path(world.main), self.source(world.main).map(|s| s.text().as_bytes().to_vec()))];
         for (id, source) in &self.templates {
@@ -256,7 +283,7 @@ impl Renderer {
         &self,
         document: &Document,
         options: RenderOptions,
-        changes: &[Change],
+        extras: &Extras,
     ) -> Result<DocumentWorld<'_>, RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
@@ -264,7 +291,7 @@ impl Renderer {
             return Err(error);
         }
         // The earlier version's values are printed too; an error names the field they were in.
-        for change in changes {
+        for change in &extras.changes {
             let values = serde_json::json!([change.old, change.new]);
             if let Some(mut error) = first_unprintable(&self.fonts, &values) {
                 if let RenderError::MissingGlyph { pointer, .. } | RenderError::ForbiddenCharacter { pointer, .. } =
@@ -280,13 +307,25 @@ impl Renderer {
         let payload =
             qr::payload(document.format_version().as_str(), kind.as_str(), &document.id().to_string(), &digest);
         let mut view = view::build(document, &value, options, &digest, &payload);
-        view["changes"] = view::changes(changes, options.lang);
+        view["changes"] = view::changes(&extras.changes, options.lang);
+        view["supplies"] = view::supplies(&extras.supplies, options.lang);
+        if let Some(error) = first_unprintable(&self.fonts, &view["supplies"]) {
+            return Err(error);
+        }
+        let main = match (extras.page, kind) {
+            (Page::Form, _) => file_id(&template_path(kind)),
+            (Page::EmergencyCard, Kind::Evacuation) => file_id(CARD_TEMPLATE.0),
+            (Page::EmergencyCard, _) => {
+                let message = "only an evacuation plan has an emergency card".to_owned();
+                return Err(RenderError::Template { messages: vec![message] });
+            }
+        };
         let qr = qr::svg(&payload).unwrap_or_default();
         // The document's own date stands in for "today", so output never depends on the clock.
         let date = document.date();
         Ok(DocumentWorld {
             renderer: self,
-            main: file_id(&template_path(kind)),
+            main,
             labels: self.labels[usize::from(options.lang == Lang::En)].clone(),
             view: Bytes::new(serde_json::to_vec(&view).unwrap_or_default()),
             qr: Bytes::from_string(qr),
@@ -300,9 +339,9 @@ impl Renderer {
         &self,
         document: &Document,
         options: RenderOptions,
-        changes: &[Change],
+        extras: &Extras,
     ) -> Result<(PagedDocument, Date), RenderError> {
-        let world = self.world(document, options, changes)?;
+        let world = self.world(document, options, extras)?;
         Ok((compile_world(&world)?, document.date()))
     }
 

@@ -183,6 +183,17 @@ pub fn record_append(
     }))
 }
 
+/// How long an evacuation plan's batteries and backup power keep its devices running,
+/// computed as the PDF prints it, or `null` for another kind or a broken document.
+#[wasm_bindgen(unchecked_return_type = "PowerHours | null")]
+#[must_use]
+pub fn power(#[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue) -> JsValue {
+    match read_and_validate(&document).document {
+        Some(tsunagu_model::Document::Evacuation(plan)) => to_js(&plan.power()),
+        _ => JsValue::NULL,
+    }
+}
+
 /// Every diagnostic code with its severity and summary.
 #[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
 #[must_use]

@@ -11,5 +11,6 @@ pub mod roster;
 pub mod sample;
 pub mod schema;
 pub mod score;
+pub mod supplies;
 pub mod validate;
 pub mod verify;

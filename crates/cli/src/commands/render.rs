@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use tsunagu_model::{Document, Lang, Message};
-use tsunagu_render::{RenderError, RenderOptions, Renderer};
+use tsunagu_render::{Extras, Page, RenderError, RenderOptions, Renderer};
 
 use crate::error::{CliError, exit};
 use crate::input::{Source, changes, load_document, load_one, validate_document};
@@ -15,7 +15,7 @@ pub struct Args {
     /// 文書のファイル (- で標準入力) / Document file (- for standard input)
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// 出力先 (既定: 入力と同じ名前の .pdf) / Output path (default: the input's name with .pdf)
+    /// 出力先 (既定: 入力と同じ名前の .pdf、カードは -card.pdf) / Output path (default: the input's name with .pdf, -card.pdf for the card)
     #[arg(short, long, value_name = "PDF")]
     output: Option<PathBuf>,
     /// 無効な文書も「下書き」として出力する / Render an invalid document, marked DRAFT on every page
@@ -28,6 +28,12 @@ pub struct Args {
     /// 前の版からの変更点を用紙に載せる / Print what changed from this earlier version on the form
     #[arg(long, value_name = "OLD")]
     changes_from: Option<PathBuf>,
+    /// 個別避難計画に、この指示書から計算した持ち出し品を載せる / On an evacuation plan, print what to pack, reckoned from this instruction sheet
+    #[arg(long, value_name = "SHEET")]
+    sheet: Option<PathBuf>,
+    /// 個別避難計画の緊急時カード (A5 1枚) を作る / Make an evacuation plan's emergency card (one A5 page)
+    #[arg(long)]
+    card: bool,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
@@ -55,11 +61,41 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
         Some(old) => changes(&load_document(old)?, &document, lang)?,
         None => Vec::new(),
     };
-    let pdf =
-        renderer.render_with_changes(&document, &options, &changes).map_err(|error| render_error(&source, &error))?;
+    let supplies = match (&args.sheet, &document) {
+        (None, _) => Vec::new(),
+        (Some(path), Document::Evacuation(plan)) => match load_document(path)? {
+            Document::Instruction(sheet) => tsunagu_model::supplies(&sheet, plan.supplies.as_ref()),
+            _ => {
+                return Err(CliError::usage(Message::fixed(
+                    "--sheet には医療的ケア指示書を指定してください",
+                    "--sheet takes a medical-care instruction sheet",
+                )));
+            }
+        },
+        (Some(_), _) => {
+            return Err(CliError::usage(Message::fixed(
+                "--sheet は個別避難計画に使います",
+                "--sheet is for an evacuation plan",
+            )));
+        }
+    };
+    if args.card && !matches!(document, Document::Evacuation(_)) {
+        return Err(CliError::usage(Message::fixed(
+            "--card は個別避難計画に使います",
+            "--card is for an evacuation plan",
+        )));
+    }
+    let page = if args.card { Page::EmergencyCard } else { Page::Form };
+    let extras = Extras { changes, supplies, page };
+    let pdf = renderer.render_with(&document, &options, &extras).map_err(|error| render_error(&source, &error))?;
+    // The card sits beside the plan's own PDF rather than over it.
+    let suffix = if args.card { "-card.pdf" } else { ".pdf" };
     let output = args.output.clone().unwrap_or_else(|| match &source {
-        Source::File(path) => path.with_extension("pdf"),
-        Source::Stdin => PathBuf::from(format!("{}.pdf", document.id())),
+        Source::File(path) => {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            path.with_file_name(format!("{stem}{suffix}"))
+        }
+        Source::Stdin => PathBuf::from(format!("{}{suffix}", document.id())),
     });
     write_durably(&output, &pdf).map_err(|error| CliError::cannot_write(&output, &error))?;
     eprintln!("{}", output.display());

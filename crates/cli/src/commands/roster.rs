@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use serde_json::json;
-use tsunagu_model::{Date, Lang, Message, RecipientKind, Roster, RosterTable, Vocabulary, roster};
+use tsunagu_model::{Date, Lang, Message, RecipientKind, RosterTable, Vocabulary, disaster_roster, roster};
 use tsunagu_render::{Layout, Renderer};
 
 use crate::args::{Inputs, as_of, parse_date, vocabulary_parser};
@@ -32,8 +32,69 @@ pub struct Args {
     /// この部署に見せてよいこどもだけ (有効な同意の共有先) / Only children a valid consent lets this department see
     #[arg(long = "for", value_name = "DEPARTMENT", value_parser = vocabulary_parser::<RecipientKind>())]
     department: Option<RecipientKind>,
+    /// 災害時の一覧: 電源が必要な機器を使うこどもを、電源が続く時間の短い順に / The disaster view: children on power-dependent devices, the shortest hours first
+    #[arg(long)]
+    disaster: bool,
 }
 
+/// Either list, as every output format needs it.
+struct List {
+    title: Message,
+    table: RosterTable,
+    /// The list itself, as JSON (what `--format json` writes and the PDF carries).
+    json: Vec<u8>,
+    rows: usize,
+    as_of: Date,
+    department: Option<RecipientKind>,
+    left_out: usize,
+    /// Columns written as numbers in the workbook, so the city can sort and sum them.
+    numbers: &'static [u16],
+}
+
+impl List {
+    fn of(
+        summaries: &[tsunagu_model::Summary],
+        as_of: Date,
+        department: Option<RecipientKind>,
+        disaster: bool,
+        lang: Lang,
+    ) -> Result<Self, CliError> {
+        Ok(if disaster {
+            let list = disaster_roster(summaries, as_of, department);
+            Self {
+                title: Message::fixed(
+                    "災害時に支援が必要な医療的ケア児 (電源が必要な機器)",
+                    "Children on power-dependent devices, for disasters",
+                ),
+                table: list.table(lang),
+                json: json(&list)?,
+                rows: list.rows.len(),
+                as_of,
+                department,
+                left_out: list.left_out,
+                numbers: &[3, 6, 7],
+            }
+        } else {
+            let list = roster(summaries, as_of, department);
+            Self {
+                title: Message::fixed("医療的ケア児一覧", "Children who need daily medical care"),
+                table: list.table(lang),
+                json: json(&list)?,
+                rows: list.rows.len(),
+                as_of,
+                department,
+                left_out: list.left_out,
+                numbers: &[3, 6],
+            }
+        })
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, CliError> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// Excel のブック / An Excel workbook
@@ -73,23 +134,17 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
     let reads = read_all(&sources, None, false);
     let skipped = reads.iter().filter(|r| r.summary.is_none()).count();
     let (summaries, _) = summaries(&reads);
-    let list = roster(&summaries, as_of, args.department);
+    let list = List::of(&summaries, as_of, args.department, args.disaster, lang)?;
     let bytes = match format {
-        Format::Json => {
-            let mut bytes = serde_json::to_vec_pretty(&list).map_err(io::Error::from)?;
-            bytes.push(b'\n');
-            bytes
-        }
-        Format::Csv => csv(&list.table(lang)),
-        Format::Xlsx => xlsx(&list, &list.table(lang), lang)?,
+        Format::Json => list.json.clone(),
+        Format::Csv => csv(&list.table),
+        Format::Xlsx => xlsx(&list, lang)?,
         Format::Pdf => pdf(&list, lang)?,
     };
     to_file_or_stdout(args.output.as_deref(), &bytes)?;
     let mut err = io::stderr().lock();
-    let counted = Message::new(
-        format!("{} 人 ({} の時点)", list.rows.len(), as_of),
-        format!("{} children (as of {as_of})", list.rows.len()),
-    );
+    let counted =
+        Message::new(format!("{} 人 ({} の時点)", list.rows, as_of), format!("{} children (as of {as_of})", list.rows));
     writeln!(err, "{}", counted.get(lang))?;
     if let Some(note) = left_out_note(&list, lang) {
         writeln!(err, "{note}")?;
@@ -105,7 +160,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
 }
 
 /// How many children a department does not see: a count, never who.
-fn left_out_note(list: &Roster, lang: Lang) -> Option<String> {
+fn left_out_note(list: &List, lang: Lang) -> Option<String> {
     let department = list.department?;
     let n = list.left_out;
     let message = Message::new(
@@ -133,13 +188,15 @@ fn csv(table: &RosterTable) -> Vec<u8> {
 }
 
 /// A real workbook: a header row, filters, frozen panes and column widths.
-fn xlsx(list: &Roster, table: &RosterTable, lang: Lang) -> Result<Vec<u8>, CliError> {
+fn xlsx(list: &List, lang: Lang) -> Result<Vec<u8>, CliError> {
     use rust_xlsxwriter::{Format as Style, Workbook};
+    let table = &list.table;
     let failed = |_| CliError::usage(Message::fixed("ブックを作れませんでした", "the workbook could not be made"));
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    let title = if lang == Lang::Ja { "医療的ケア児一覧" } else { "Children" };
-    sheet.set_name(title).map_err(failed)?;
+    // A sheet name is at most 31 characters.
+    let title: String = list.title.get(lang).chars().take(31).collect();
+    sheet.set_name(title.replace(['(', ')'], "")).map_err(failed)?;
     let bold = Style::new().set_bold().set_background_color(0x00EE_EEEE).set_text_wrap();
     let wrap = Style::new().set_text_wrap();
     for (column, (header, width)) in table.headers.iter().zip(&table.widths).enumerate() {
@@ -151,9 +208,8 @@ fn xlsx(list: &Roster, table: &RosterTable, lang: Lang) -> Result<Vec<u8>, CliEr
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
         for (column, text) in row.iter().enumerate() {
             let column = u16::try_from(column).unwrap_or(u16::MAX);
-            // Score and age as numbers, so the city can sort and sum them.
             match text.parse::<f64>() {
-                Ok(number) if matches!(column, 3 | 6) => sheet.write_number(r, column, number),
+                Ok(number) if list.numbers.contains(&column) => sheet.write_number(r, column, number),
                 _ => sheet.write_string_with_format(r, column, text, &wrap),
             }
             .map_err(failed)?;
@@ -170,9 +226,9 @@ fn xlsx(list: &Roster, table: &RosterTable, lang: Lang) -> Result<Vec<u8>, CliEr
 }
 
 /// The list for the practitioners' meeting: A4 landscape, the list attached as JSON.
-fn pdf(list: &Roster, lang: Lang) -> Result<Vec<u8>, CliError> {
-    let table = list.table(lang);
-    let title = if lang == Lang::Ja { "医療的ケア児一覧" } else { "Children who need daily medical care" };
+fn pdf(list: &List, lang: Lang) -> Result<Vec<u8>, CliError> {
+    let table = &list.table;
+    let title = list.title.get(lang);
     let subtitle = match (list.department, lang) {
         (Some(d), Lang::Ja) => format!("{} の時点・{}への共有", list.as_of, d.label(lang)),
         (Some(d), Lang::En) => format!("As of {}, for {}", list.as_of, d.label(lang)),
@@ -191,7 +247,7 @@ fn pdf(list: &Roster, lang: Lang) -> Result<Vec<u8>, CliError> {
         "rows": table.rows,
         "note": left_out_note(list, lang),
     });
-    let attachment = serde_json::to_vec_pretty(list).map_err(io::Error::from)?;
+    let attachment = list.json.clone();
     Renderer::with_embedded_fonts().render_layout(Layout::Roster, &view, attachment, list.as_of, lang).map_err(
         |error| {
             let message = error.message();

@@ -2,6 +2,7 @@
 
 mod batch;
 mod case;
+mod evacuation;
 mod formats;
 mod hostile;
 mod limits;

@@ -2,11 +2,13 @@
 
 mod assessment;
 mod consent;
+mod evacuation;
 mod instruction;
 mod record;
 
 pub use assessment::*;
 pub use consent::*;
+pub use evacuation::*;
 pub use instruction::*;
 pub use record::*;
 
@@ -223,6 +225,7 @@ kinds! {
     Assessment(Assessment) = "assessment", "アセスメントシート" / "Assessment sheet";
     Consent(Consent) = "consent", "個人情報使用同意書" / "Consent to share personal information";
     Record(SharedRecord) = "record", "共有シート (相談の記録)" / "Shared record of consultations";
+    Evacuation(EvacuationPlan) = "evacuation", "個別避難計画" / "Individual evacuation plan";
 }
 
 impl Kind {
@@ -259,6 +262,7 @@ kind_tag!(InstructionTag = "instruction", "# 文書の種類 / Document kind");
 kind_tag!(AssessmentTag = "assessment", "# 文書の種類 / Document kind");
 kind_tag!(ConsentTag = "consent", "# 文書の種類 / Document kind");
 kind_tag!(RecordTag = "record", "# 文書の種類 / Document kind");
+kind_tag!(EvacuationTag = "evacuation", "# 文書の種類 / Document kind");
 
 impl Document {
     pub fn id(&self) -> Uuid {

@@ -5,6 +5,7 @@
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test`) after an intended change.
 
 mod corpus;
+mod evacuation;
 mod fixtures;
 mod migrate;
 mod national_forms;

@@ -56,6 +56,7 @@ fn schema_and_serde_agree_on_every_fixture() {
             Kind::Assessment => serde_json::from_value::<tsunagu_model::Assessment>(value.clone()).is_ok(),
             Kind::Consent => serde_json::from_value::<tsunagu_model::Consent>(value.clone()).is_ok(),
             Kind::Record => serde_json::from_value::<tsunagu_model::SharedRecord>(value.clone()).is_ok(),
+            Kind::Evacuation => serde_json::from_value::<tsunagu_model::EvacuationPlan>(value.clone()).is_ok(),
         };
         assert_eq!(schema_ok, serde_ok, "{}: schema says {schema_ok}, serde says {serde_ok}", path.display());
         assert_eq!(validate(&bytes).document.is_some(), schema_ok, "{}", path.display());

@@ -150,7 +150,8 @@ fn a_new_version_prints_what_changed_under_its_title() {
     let of = |wanted: &str| found.iter().find(|(n, _)| n == wanted).map(|(_, d)| d).expect("document");
     let (old, new) = (of("instruction-tracheostomy-ventilator-2025"), of("instruction-tracheostomy-ventilator"));
     let changes = tsunagu_model::diff(old, new, Lang::Ja);
-    let pdf = RENDERER.render_with_changes(new, &RenderOptions::default(), &changes).expect("render");
+    let extras = tsunagu_render::Extras { changes, ..Default::default() };
+    let pdf = RENDERER.render_with(new, &RenderOptions::default(), &extras).expect("render");
     let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) else { return };
     let text: String = text.split_whitespace().collect();
     let (title, box_title) =

@@ -65,3 +65,23 @@ fn the_school_and_day_service_sheet_shows_each_schedule_and_every_trouble_plan()
     assert!(text.contains("119番通報"), "119 is a printed step");
     assert!(text.contains("20kPa(150mmHg)"), "kPa with mmHg beside");
 }
+
+/// Issue 19: the emergency card is a reference too, and one page.
+#[test]
+fn the_emergency_card_is_one_page_and_a_reference() {
+    let (_, document) =
+        documents().into_iter().find(|(name, _)| name == "evacuation-tracheostomy-ventilator").expect("example");
+    let extras = tsunagu_render::Extras { page: tsunagu_render::Page::EmergencyCard, ..Default::default() };
+    let pdf = RENDERER.render_with(&document, &RenderOptions::default(), &extras).expect("card");
+    insta::with_settings!({
+        snapshot_path => root().join("tests/references"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("evacuation-card-pdf-sha256", tsunagu_render::digest(&pdf));
+    });
+    if let Some(info) = crate::poppler("pdfinfo", &[], &pdf) {
+        assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{info}");
+        assert!(info.contains("419.528 x 595.276"), "A5: {info}");
+    }
+}
