@@ -36,7 +36,7 @@ const TEXT = {
   },
 };
 
-const FONTS = ["BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf", "BIZUDMincho-Regular.ttf"];
+const FONTS = ["BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf", "TsunaguTitleMincho-Regular.ttf"];
 const $ = (selector) => document.querySelector(selector);
 const state = { lang: localStorage.getItem("tsunagu-lang") ?? "ja", kind: "instruction", doc: null, showAll: false };
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -203,6 +203,14 @@ async function renderModule() {
   return renderer;
 }
 
+// Characters BIZ UD lacks (𠮷 and the rest of the MJ set) print from fallback files
+// of 512 characters each: only those the document needs are fetched, once.
+async function fetchFallbackFonts(pdf, doc) {
+  const names = pdf.fallback_fonts_needed(doc);
+  const files = await Promise.all(names.map(async (name) => new Uint8Array(await (await fetch(`fonts/fallback/${name}`)).arrayBuffer())));
+  names.forEach((name, i) => pdf.add_fallback_font(name, files[i]));
+}
+
 async function makePdf() {
   state.showAll = true;
   const report = changed();
@@ -213,6 +221,7 @@ async function makePdf() {
   announce(t("pdfLoading"));
   const started = performance.now();
   const { pdf } = await renderModule();
+  await fetchFallbackFonts(pdf, state.doc);
   const bytes = pdf.render(state.doc, state.lang, false);
   announce(`${t("pdfDone")} (${(performance.now() - started).toFixed(0)} ms)`);
   download(`${state.doc.id ?? state.kind}.pdf`, bytes, "application/pdf");

@@ -22,13 +22,18 @@ wasm-bindgen --target web --no-typescript --out-dir web/pkg "$out/tsunagu_wasm_r
 wasm-bindgen --target nodejs --out-dir target/npm/tsunagu-core "$out/tsunagu_wasm.wasm"
 wasm-bindgen --target nodejs --out-dir target/npm/tsunagu-render "$out/tsunagu_wasm_render.wasm"
 
-mkdir -p web/fonts
-cp crates/render/fonts/*.ttf crates/render/fonts/OFL.txt web/fonts/
+rm -rf web/fonts && mkdir -p web/fonts/fallback
+cp crates/render/fonts/{BIZUDGothic-Regular,BIZUDGothic-Bold,TsunaguTitleMincho-Regular}.ttf crates/render/fonts/OFL.txt web/fonts/
+cp crates/render/fonts/fallback/*.ttf crates/render/fonts/fallback/IPA_Font_License.txt web/fonts/fallback/
 
 # The service worker, with a new cache name whenever the page or modules change,
 # so an installed page updates.
 stamp=$(cat web/pkg/*.wasm web/pkg/*.js web/app.js web/form.js web/sw.src.js web/index.html web/style.css | sha256sum | cut -c1-12)
 sed "s/const CACHE = \"tsunagu-dev\"/const CACHE = \"tsunagu-$stamp\"/" web/sw.src.js > web/sw.js
+
+# Precompressed copies beside each file (brotli and gzip, at their best settings) for
+# serve.mjs and for any static host that serves file.br / file.gz with Content-Encoding.
+node web/compress.mjs web
 
 # The core module as an npm package for partner systems (validate, score, schema, sample).
 node -e '

@@ -78,7 +78,7 @@ write_json("c1-control-and-noncharacter.json", doc(lambda d: d["issuer"]["instit
 # Characters that are fine in the data but outside the embedded fonts: valid, and
 # rendering stops with the field named (never a blank box on paper).
 write_json("emoji-zwj-sequence.json", doc(given("\U0001F468\u200D\U0001F469\u200D\U0001F467")))
-write_json("rare-cjk-outside-fonts.json", doc(given("\U00020BB7")))  # 𠮷 (tsuchi-yoshi)
+write_json("rare-cjk-outside-fonts.json", doc(given("\U00030000")))  # 𰀀 (CJK Ext. G: in no font; 𠮷 prints)
 # Characters the fonts do have: valid, and printed as written.
 write_json("ideographic-variation-sequence.json", doc(lambda d: d["child"]["name"].update(family="葛\U000E0100城")))
 write_json("rare-but-covered-cjk.json", doc(lambda d: d["child"]["name"].update(family="髙﨑")))

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import test from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
-import { render, root } from "./common.mjs";
+import { render, root, tsunagu } from "./common.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const artifacts = join(root, "target/e2e");
@@ -150,6 +150,35 @@ test("an evacuation plan shows its hours live as the devices change", async () =
     await page.locator('[data-pointer="/backupPower/0/capacity/value"]').fill("500");
     await page.waitForFunction(() => document.querySelector("#power").className === "bad");
     assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test("a child named 𠮷田 prints in the page, fetching only the fallback files the name needs, as the CLI prints it", async () => {
+  const server = await serve(0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const example = "examples/instruction-mj-name-school.json";
+  mkdirSync(artifacts, { recursive: true });
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "ja-JP" });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${base}?kind=instruction`);
+    await page.waitForFunction(() => window.tsunagu !== undefined);
+    await page.setInputFiles("#file", join(root, example));
+    await page.waitForFunction(() => window.tsunagu.state.doc?.child?.name?.family === "𠮷田" && document.body.dataset.valid === "true");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#pdf")]);
+    const path = join(artifacts, "mj-from-browser.pdf");
+    await download.saveAs(path);
+    const native = join(artifacts, "mj-from-cli.pdf");
+    assert.equal(tsunagu(["render", example, "-o", native]).code, 0);
+    assert.ok(readFileSync(path).equals(readFileSync(native)), "the page's PDF is the CLI's, byte for byte");
+    const fallback = fetched.filter((p) => p.includes("/fonts/fallback/")).sort();
+    assert.deepEqual(fallback, ["09", "17", "32", "39", "58"].map((n) => `/fonts/fallback/fallback-${n}.ttf`));
   } finally {
     await browser.close();
     server.close();

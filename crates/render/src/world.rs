@@ -287,13 +287,25 @@ impl Renderer {
     ) -> Result<DocumentWorld<'_>, RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
-        if let Some(error) = first_unprintable(&self.fonts, &value) {
+        let digest = qr::digest(&canonical);
+        let kind = document.kind();
+        let payload =
+            qr::payload(document.format_version().as_str(), kind.as_str(), &document.id().to_string(), &digest);
+        let mut view = view::build(document, &value, options, &digest, &payload);
+        view["changes"] = view::changes(&extras.changes, options.lang);
+        view["supplies"] = view::supplies(&extras.supplies, options.lang);
+        // The earlier version's values are printed too.
+        let earlier: Vec<serde_json::Value> =
+            extras.changes.iter().map(|change| serde_json::json!([change.old, change.new])).collect();
+        let earlier = serde_json::Value::Array(earlier);
+        let fallback = self.fonts.for_text(&[&value, &earlier, &view["supplies"]]);
+        let fonts = fallback.as_ref().unwrap_or(&self.fonts);
+        if let Some(error) = first_unprintable(fonts, &value) {
             return Err(error);
         }
-        // The earlier version's values are printed too; an error names the field they were in.
-        for change in &extras.changes {
-            let values = serde_json::json!([change.old, change.new]);
-            if let Some(mut error) = first_unprintable(&self.fonts, &values) {
+        // An error in an earlier version's value names the field it was in.
+        for (change, values) in extras.changes.iter().zip(earlier.as_array().into_iter().flatten()) {
+            if let Some(mut error) = first_unprintable(fonts, values) {
                 if let RenderError::MissingGlyph { pointer, .. } | RenderError::ForbiddenCharacter { pointer, .. } =
                     &mut error
                 {
@@ -302,14 +314,7 @@ impl Renderer {
                 return Err(error);
             }
         }
-        let digest = qr::digest(&canonical);
-        let kind = document.kind();
-        let payload =
-            qr::payload(document.format_version().as_str(), kind.as_str(), &document.id().to_string(), &digest);
-        let mut view = view::build(document, &value, options, &digest, &payload);
-        view["changes"] = view::changes(&extras.changes, options.lang);
-        view["supplies"] = view::supplies(&extras.supplies, options.lang);
-        if let Some(error) = first_unprintable(&self.fonts, &view["supplies"]) {
+        if let Some(error) = first_unprintable(fonts, &view["supplies"]) {
             return Err(error);
         }
         let main = match (extras.page, kind) {
@@ -325,6 +330,7 @@ impl Renderer {
         let date = document.date();
         Ok(DocumentWorld {
             renderer: self,
+            fallback,
             main,
             labels: self.labels[usize::from(options.lang == Lang::En)].clone(),
             view: Bytes::new(serde_json::to_vec(&view).unwrap_or_default()),
@@ -354,11 +360,13 @@ impl Renderer {
         date: Date,
         lang: Lang,
     ) -> Result<Vec<u8>, RenderError> {
-        if let Some(error) = first_unprintable(&self.fonts, view) {
+        let fallback = self.fonts.for_text(&[view]);
+        if let Some(error) = first_unprintable(fallback.as_ref().unwrap_or(&self.fonts), view) {
             return Err(error);
         }
         let world = DocumentWorld {
             renderer: self,
+            fallback,
             main: file_id(layout.path()),
             labels: self.labels[usize::from(lang == Lang::En)].clone(),
             view: Bytes::new(serde_json::to_vec(view).unwrap_or_default()),
@@ -524,6 +532,8 @@ fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Bl
 /// The world one document is compiled in.
 struct DocumentWorld<'a> {
     renderer: &'a Renderer,
+    /// The renderer's fonts with the fallback chunks this document needs, if it needs any.
+    fallback: Option<Fonts>,
     main: FileId,
     view: Bytes,
     labels: Bytes,
@@ -534,13 +544,19 @@ struct DocumentWorld<'a> {
     value: serde_json::Value,
 }
 
+impl DocumentWorld<'_> {
+    fn fonts(&self) -> &Fonts {
+        self.fallback.as_ref().unwrap_or(&self.renderer.fonts)
+    }
+}
+
 impl World for DocumentWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &self.renderer.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.renderer.fonts.book
+        &self.fonts().book
     }
 
     fn main(&self) -> FileId {
@@ -567,7 +583,7 @@ impl World for DocumentWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.renderer.fonts.faces.get(index).cloned()
+        self.fonts().faces.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {

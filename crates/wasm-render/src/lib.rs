@@ -31,7 +31,7 @@ pub struct PdfRenderer {
 #[wasm_bindgen]
 impl PdfRenderer {
     /// Parses the font files (the bytes of BIZ UDGothic Regular and Bold and
-    /// BIZ UDMincho Regular, as `Uint8Array`s, in that order for the same PDF as the CLI).
+    /// Tsunagu Title Mincho (the title cut of BIZ UDMincho), as `Uint8Array`s, in that order for the same PDF as the CLI).
     ///
     /// # Errors
     /// A file that is not a font.
@@ -39,6 +39,24 @@ impl PdfRenderer {
     pub fn new(fonts: Vec<js_sys::Uint8Array>) -> Result<PdfRenderer, JsValue> {
         let fonts = Fonts::from_files(fonts.iter().map(js_sys::Uint8Array::to_vec)).map_err(|e| error(&e.message()))?;
         Ok(Self { renderer: Renderer::new(fonts) })
+    }
+
+    /// The fallback font files (`fallback-NN.ttf`, in `fonts/fallback/`) the document's
+    /// characters need and that have not been handed in yet: fetch each and pass it to
+    /// [`PdfRenderer::add_fallback_font`] before rendering. Empty for most documents.
+    pub fn fallback_fonts_needed(&self, document: JsValue) -> Vec<String> {
+        let Ok(text) = json_text(&document) else { return Vec::new() };
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return Vec::new() };
+        let fonts = self.renderer.fonts();
+        fonts.fallback_files(&value).into_iter().filter(|name| !fonts.has_fallback(name)).collect()
+    }
+
+    /// Hands in a fallback font file by its name.
+    ///
+    /// # Errors
+    /// A name that is no fallback file, or bytes that are not a font.
+    pub fn add_fallback_font(&self, name: &str, bytes: Vec<u8>) -> Result<(), JsValue> {
+        self.renderer.fonts().add_fallback(name, bytes).map_err(|e| error(&e.message()))
     }
 
     /// The PDF/A-3 of a document (an object or the text of a JSON file), with its JSON attached.
@@ -49,13 +67,7 @@ impl PdfRenderer {
     /// An unreadable or invalid document (without `draft`), or a character the fonts lack;
     /// the message names the field, never the value.
     pub fn render(&self, document: JsValue, lang: &str, draft: bool) -> Result<Vec<u8>, JsValue> {
-        let text = match document.as_string() {
-            Some(text) => text,
-            None => js_sys::JSON::stringify(&document)
-                .ok()
-                .and_then(|text| text.as_string())
-                .ok_or_else(|| error(&Message::fixed("JSON にできない値です", "not a JSON value")))?,
-        };
+        let text = json_text(&document)?;
         let report = validate(text.as_bytes());
         let valid = report.is_valid();
         let document = report.document.ok_or_else(|| {
@@ -72,6 +84,17 @@ impl PdfRenderer {
         }
         let options = RenderOptions { lang: Lang::parse(lang).unwrap_or_default(), draft: !valid };
         self.renderer.render(&document, &options).map_err(|e| error(&e.message()))
+    }
+}
+
+/// A document handed in as an object or as the text of a JSON file, as JSON text.
+fn json_text(document: &JsValue) -> Result<String, JsValue> {
+    match document.as_string() {
+        Some(text) => Ok(text),
+        None => js_sys::JSON::stringify(document)
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| error(&Message::fixed("JSON にできない値です", "not a JSON value"))),
     }
 }
 

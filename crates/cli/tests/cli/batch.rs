@@ -266,8 +266,8 @@ fn a_document_that_cannot_be_rendered_is_reported_and_the_batch_goes_on() {
         .lines()
         .map(|line| serde_json::from_str(line).expect("json"))
         .collect();
-    // Valid, but 𠮷 is in no embedded font: rendering it must fail, not print a blank box.
-    lines[1]["child"]["name"]["given"] = "𠮷".into();
+    // Valid, but 𰀀 (CJK Ext. G) is in no font: rendering it must fail, not print a blank box.
+    lines[1]["child"]["name"]["given"] = "𰀀".into();
     let input: String = lines.iter().map(|doc| doc.to_string() + "\n").collect();
     let jsonl = dir.path().join("docs.jsonl");
     std::fs::write(&jsonl, input).expect("write");
@@ -276,7 +276,7 @@ fn a_document_that_cannot_be_rendered_is_reported_and_the_batch_goes_on() {
     tsunagu().args(["batch", "--report"]).arg(&report).arg(&jsonl).arg("-o").arg(&out).assert().code(1);
     assert_eq!(pdfs(&out), 2);
     let text = std::fs::read_to_string(&report).expect("report");
-    assert!(!text.contains('𠮷'), "no value in the report");
+    assert!(!text.contains('𰀀'), "no value in the report");
     let report: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!((report["summary"]["rendered"].as_u64(), report["summary"]["failed"].as_u64()), (Some(2), Some(1)));
     assert!(report["problems"][0]["source"].as_str().expect("source").ends_with("docs.jsonl:2"));

@@ -41,7 +41,7 @@ fn markup_in_every_kind_of_field_prints_literally() {
 
 #[test]
 fn a_character_outside_the_fonts_names_its_field() {
-    for (text, codepoint) in [("𠮷", 0x20BB7_u32), ("湊😀", 0x1F600)] {
+    for (text, codepoint) in [("𰀀", 0x30000_u32), ("湊😀", 0x1F600)] {
         let mut sheet = instruction();
         sheet.child.name.given = Some(text.to_owned());
         let document = Document::Instruction(Box::new(sheet));
@@ -61,6 +61,33 @@ fn missing_glyph_errors_do_not_print_the_text() {
     sheet.child.name.given = Some("秘密😀".to_owned());
     let error = RENDERER.render(&Document::Instruction(Box::new(sheet)), &RenderOptions::default()).expect_err("fails");
     assert!(!error.to_string().contains("秘密") && !error.message().ja.contains("秘密"));
+}
+
+#[test]
+fn characters_of_the_mj_set_print_from_the_fallback_chunks_they_are_in() {
+    let mut sheet = instruction();
+    // 𠮷 (Ext. B), 毄 (URO), 䨓 (Ext. A), 𦧤: none in BIZ UD, each in its own fallback file.
+    sheet.child.name.family = "𠮷田".to_owned();
+    sheet.child.name.given = Some("毄".to_owned());
+    sheet.care_staff_notes = Some("䨓・𦧤".to_owned());
+    let document = Document::Instruction(Box::new(sheet));
+    let files = RENDERER.fonts().fallback_files(&document.to_value());
+    assert_eq!(files, ["fallback-09.ttf", "fallback-17.ttf", "fallback-32.ttf", "fallback-58.ttf"]);
+    let pdf = RENDERER.render(&document, &RenderOptions::default()).expect("renders");
+    assert_eq!(pdf, RENDERER.render(&document, &RenderOptions::default()).expect("renders"), "reproducible");
+    if let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) {
+        assert!(text.contains("𠮷田") && text.contains("毄") && text.contains("䨓・𦧤"), "{text}");
+    }
+    if let Some(fonts) = poppler("pdffonts", &[], &pdf) {
+        for n in ["09", "17", "32", "58"] {
+            assert!(fonts.contains(&format!("TsunaguFallbackMincho{n}")), "{fonts}");
+        }
+    }
+    // A document without such characters embeds no fallback font.
+    let plain = RENDERER.render(&Document::Instruction(Box::new(instruction())), &RenderOptions::default());
+    if let Some(fonts) = poppler("pdffonts", &[], &plain.expect("renders")) {
+        assert!(!fonts.contains("Fallback"), "{fonts}");
+    }
 }
 
 #[test]
