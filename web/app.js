@@ -19,6 +19,8 @@ const TEXT = {
     entryRefused: "記録を追加できません: 問題を直してください", noEntries: "記録はまだありません",
     appendOnly: "記録は追記のみです。前の記録は書き換えられません (訂正は新しい記録として追加します)。",
     date: "日付", department: "部署", staff: "担当", concern: "主訴", situation: "状況", response: "対応",
+    required: "(必須)", sections: "項目", summary: "直すところ", noProblems: "問題なし",
+    preview: "印刷される用紙", previewOn: "用紙を表示", previewOff: "用紙を隠す", previewLoading: "用紙を準備中…", page: "ページ",
   },
   en: {
     kind: "Document",
@@ -33,6 +35,8 @@ const TEXT = {
     entryRefused: "The entry cannot be added: fix the problems", noEntries: "No entries yet",
     appendOnly: "Entries are only ever appended: earlier entries cannot be changed (add a correction as a new entry).",
     date: "Date", department: "Department", staff: "Staff", concern: "Main concern", situation: "Situation", response: "Response",
+    required: "(required)", sections: "Sections", summary: "To fix", noProblems: "no problems",
+    preview: "The sheet as it prints", previewOn: "Show the sheet", previewOff: "Hide the sheet", previewLoading: "Preparing the sheet…", page: "page",
   },
 };
 
@@ -54,7 +58,7 @@ function draftKey() {
 /** Shows a document; a document the form cannot draw leaves the page (and the draft) as it was. */
 function start(kind, doc) {
   doc = upgraded(doc);
-  const next = new SchemaForm($("#form"), formSchema(kind), { lang: state.lang, onChange: changed, t });
+  const next = new SchemaForm($("#form"), formSchema(kind), { lang: state.lang, onChange: changed, t, dateText });
   next.render(doc); // throws before touching the page if the document's shape is wrong
   form = next;
   state.kind = kind;
@@ -106,7 +110,7 @@ function showRecord() {
   caption.textContent = rows.length ? `${t("entries")} (${rows.length})` : t("noEntries");
   table.replaceChildren(caption, head, ...rows);
   state.entry ??= new SchemaForm(document.createElement("div"), entrySchema, { t }).empty(entrySchema);
-  entryForm = new SchemaForm($("#entry-form"), entrySchema, { lang: state.lang, t, onChange: () => {}, skip: new Set(["id", "parents", "hash"]), prefix: "entry-" });
+  entryForm = new SchemaForm($("#entry-form"), entrySchema, { lang: state.lang, t, dateText, onChange: () => {}, skip: new Set(["id", "parents", "hash"]), prefix: "entry-" });
   entryForm.render(state.entry);
 }
 
@@ -147,7 +151,9 @@ function changed() {
   const elapsed = performance.now() - started;
   const shown = form.show(report.diagnostics, { all: state.showAll });
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
-  $("#status").textContent = report.valid ? t("valid") : `${errors} ${t("problems")}`;
+  // #status is the live region: written only when what it says changes, never per keystroke.
+  const status = report.valid ? t("valid") : `${errors} ${t("problems")}`;
+  if ($("#status").textContent !== status) $("#status").textContent = status;
   $("#status").className = report.valid ? "ok" : "bad";
   $("#timing").textContent = `${elapsed.toFixed(1)} ms`;
   $("#score").hidden = score === null;
@@ -162,19 +168,76 @@ function changed() {
     $("#power-value").textContent = `${round(power.totalHours)} ${t("hours")}${target}${short}`;
     $("#power").className = short ? "bad" : "";
   }
+  // After 確認する: every problem, each a link to its field.
   const list = $("#problems");
   list.replaceChildren();
+  $("#summary").hidden = !state.showAll || shown.length === 0;
   if (state.showAll) {
-    for (const d of report.diagnostics) {
+    for (const d of shown) {
       const item = document.createElement("li");
       item.className = d.severity;
-      item.textContent = `${d.pointer || "/"}: ${d.message[state.lang]}`;
+      const link = document.createElement("a");
+      link.href = `#${d.field}`;
+      link.textContent = `${fieldName(d.field)}: ${d.message[state.lang]}`;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        focusField(d.field);
+      });
+      item.append(link);
       list.append(item);
     }
   }
+  sectionIndex(report.diagnostics);
   document.body.dataset.valid = String(report.valid);
   document.body.dataset.shown = String(shown.length);
+  schedulePreview();
   return report;
+}
+
+/** The page's date wording is the model's (令和8年4月1日), as the PDF prints it. */
+function dateText(value) {
+  return core.date_text(value, state.lang) ?? "";
+}
+
+function fieldName(id) {
+  const element = document.getElementById(id);
+  if (!element) return "";
+  if (element.tagName === "FIELDSET") return element.querySelector("legend")?.textContent ?? "";
+  return document.querySelector(`label[for="${CSS.escape(id)}"]`)?.firstChild?.textContent ?? element.getAttribute("aria-label") ?? "";
+}
+
+function focusField(id) {
+  const element = document.getElementById(id);
+  const target = element?.matches("input, select, textarea") ? element : element?.querySelector("input, select, textarea, button");
+  element?.scrollIntoView({ block: "center" });
+  target?.focus();
+}
+
+/** The form's top-level sections, each with its count of problems, as links. */
+function sectionIndex(diagnostics) {
+  const index = $("#sections");
+  const items = [...$("#form").querySelectorAll(":scope > div > [data-section]")].map((part) => {
+    const key = part.dataset.section;
+    const count = diagnostics.filter((d) => d.pointer === `/${key}` || d.pointer.startsWith(`/${key}/`)).length;
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    const target = part.id || part.querySelector("[id]")?.id;
+    link.href = `#${target}`;
+    link.textContent = part.dataset.sectionTitle;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      focusField(target);
+    });
+    item.append(link);
+    if (count) {
+      const badge = document.createElement("span");
+      badge.className = "count";
+      badge.textContent = ` (${count})`;
+      item.append(badge);
+    }
+    return item;
+  });
+  index.querySelector("ul").replaceChildren(...items);
 }
 
 function scoreClass(value) {
@@ -194,21 +257,104 @@ function download(name, bytes, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function renderModule() {
-  if (renderer) return renderer;
-  const module = await import("./pkg/tsunagu_wasm_render.js");
-  await module.default();
-  const fonts = await Promise.all(FONTS.map(async (name) => new Uint8Array(await (await fetch(`fonts/${name}`)).arrayBuffer())));
-  renderer = { module, pdf: new module.PdfRenderer(fonts) };
+// One renderer for the page, however many callers ask while it loads.
+function renderModule() {
+  renderer ??= (async () => {
+    const module = await import("./pkg/tsunagu_wasm_render.js");
+    await module.default();
+    const fonts = await Promise.all(FONTS.map(async (name) => new Uint8Array(await (await fetch(`fonts/${name}`)).arrayBuffer())));
+    return { module, pdf: new module.PdfRenderer(fonts) };
+  })().catch((error) => {
+    renderer = null; // a failed fetch is tried again next time
+    throw error;
+  });
   return renderer;
 }
 
 // Characters BIZ UD lacks (𠮷 and the rest of the MJ set) print from fallback files
 // of 512 characters each: only those the document needs are fetched, once.
+// The preview and the PDF may ask at once: each file is fetched once.
+const fallbackLoads = new Map();
 async function fetchFallbackFonts(pdf, doc) {
-  const names = pdf.fallback_fonts_needed(doc);
-  const files = await Promise.all(names.map(async (name) => new Uint8Array(await (await fetch(`fonts/fallback/${name}`)).arrayBuffer())));
-  names.forEach((name, i) => pdf.add_fallback_font(name, files[i]));
+  await Promise.all(pdf.fallback_fonts_needed(doc).map((name) => {
+    if (!fallbackLoads.has(name)) {
+      const load = fetch(`fonts/fallback/${name}`)
+        .then((response) => response.arrayBuffer())
+        .then((bytes) => pdf.add_fallback_font(name, new Uint8Array(bytes)));
+      fallbackLoads.set(name, load.catch((error) => {
+        fallbackLoads.delete(name); // offline, say: try again next time
+        throw error;
+      }));
+    }
+    return fallbackLoads.get(name);
+  }));
+}
+
+// The printed sheet beside the form, redrawn from the same Typst layout after each edit.
+// Edits that arrive while one is drawn are folded into the next drawing.
+const preview = { on: localStorage.getItem("tsunagu-preview") !== "off", pending: false, busy: false, urls: [] };
+
+function schedulePreview() {
+  if (!preview.on || !state.doc) return;
+  preview.requested ??= performance.now();
+  if (preview.busy) {
+    preview.pending = true;
+    return;
+  }
+  preview.busy = true;
+  setTimeout(() => drawPreview().finally(() => {
+    preview.busy = false;
+    if (preview.pending) {
+      preview.pending = false;
+      schedulePreview();
+    }
+  }), 0);
+}
+
+async function drawPreview() {
+  const requested = preview.requested;
+  preview.requested = undefined;
+  const box = $("#preview-pages");
+  if (!renderer) $("#preview-status").textContent = t("previewLoading");
+  else $("#preview-status").textContent = "";
+  try {
+    const { pdf } = await renderModule();
+    await fetchFallbackFonts(pdf, state.doc);
+    const active = document.activeElement;
+    const find = active?.matches?.("input[type=text], textarea") && active.closest("#form") ? active.value : null;
+    const { pages, focus } = pdf.preview(state.doc, state.lang, find);
+    for (const url of preview.urls) URL.revokeObjectURL(url);
+    preview.urls = pages.map((svg) => URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" })));
+    const images = preview.urls.map((url, i) => {
+      const img = box.children[i]?.tagName === "IMG" ? box.children[i] : document.createElement("img");
+      img.src = url;
+      img.alt = `${i + 1} ${t("page")}`;
+      return img;
+    });
+    box.replaceChildren(...images);
+    $("#preview-status").textContent = "";
+    if (focus) {
+      await images[focus.page].decode().catch(() => {});
+      const img = images[focus.page];
+      const top = img.offsetTop + focus.y * img.clientHeight - box.clientHeight / 3;
+      box.scrollTo({ top: Math.max(0, top) });
+    }
+  } catch (error) {
+    $("#preview-status").textContent = String(error.messages?.[state.lang] ?? error.message ?? error);
+  }
+  const ms = performance.now() - requested;
+  document.body.dataset.previewed = String(Number(document.body.dataset.previewed ?? 0) + 1);
+  document.dispatchEvent(new CustomEvent("tsunagu:preview", { detail: { ms } }));
+}
+
+function showPreview(on) {
+  preview.on = on;
+  localStorage.setItem("tsunagu-preview", on ? "on" : "off");
+  $("#preview").hidden = !on;
+  document.body.classList.toggle("previewing", on);
+  $("#preview-toggle").textContent = t(on ? "previewOff" : "previewOn");
+  $("#preview-toggle").setAttribute("aria-pressed", String(on));
+  if (on) schedulePreview();
 }
 
 async function makePdf() {
@@ -223,7 +369,8 @@ async function makePdf() {
   const { pdf } = await renderModule();
   await fetchFallbackFonts(pdf, state.doc);
   const bytes = pdf.render(state.doc, state.lang, false);
-  announce(`${t("pdfDone")} (${(performance.now() - started).toFixed(0)} ms)`);
+  announce(t("pdfDone"));
+  $("#timing").textContent = `PDF ${(performance.now() - started).toFixed(0)} ms`;
   download(`${state.doc.id ?? state.kind}.pdf`, bytes, "application/pdf");
 }
 
@@ -256,6 +403,7 @@ async function open(file) {
 function labels() {
   document.documentElement.lang = state.lang;
   for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+  $("#preview-toggle").textContent = t(preview.on ? "previewOff" : "previewOn");
   const kinds = catalog().kinds;
   $("#kind").replaceChildren(...Object.entries(kinds).map(([kind, name]) => new Option(name, kind, false, kind === state.kind)));
 }
@@ -268,6 +416,7 @@ function setup() {
     changed();
     const note = document.querySelector(".problem.error");
     note?.closest(".field, .quantity, fieldset")?.querySelector("input, select, textarea")?.focus();
+    if (!note) $("#summary").focus();
   });
   $("#sample").addEventListener("click", () => start(state.kind, core.sample(state.kind, Date.now() % 1000, 0)));
   $("#blank").addEventListener("click", () => start(state.kind, blank(state.kind)));
@@ -277,6 +426,7 @@ function setup() {
   });
   $("#export").addEventListener("click", () => download(`${state.doc.id ?? state.kind}.json`, `${JSON.stringify(state.doc, null, 2)}\n`, "application/json"));
   $("#add-entry").addEventListener("click", addEntry);
+  $("#preview-toggle").addEventListener("click", () => showPreview(!preview.on));
   $("#pdf").addEventListener("click", () => makePdf().catch((error) => announce(String(error.messages?.[state.lang] ?? error.message ?? error))));
   $("#file").addEventListener("change", (event) => {
     const file = event.target.files[0];
@@ -320,6 +470,7 @@ function resume(kind) {
 }
 
 setup();
+showPreview(preview.on);
 resume(new URLSearchParams(location.search).get("kind") ?? localStorage.getItem("tsunagu-kind") ?? "instruction");
 $("#kind").addEventListener("change", () => localStorage.setItem("tsunagu-kind", state.kind));
 
@@ -328,4 +479,4 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
 }
 
 // For tests and the benchmark: the page's own API, no globals beyond this one.
-window.tsunagu = { state, core, changed, makePdf, renderModule, pick, addEntry };
+window.tsunagu = { state, core, changed, makePdf, renderModule, pick, addEntry, showPreview };

@@ -19,9 +19,18 @@ export function pick(text, lang) {
 
 export const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
 
+/** A date typed as 2026-04-01, 2026/4/1, 2026.4.1 or 20260401, as YYYY-MM-DD (else as typed). */
+export function isoDate(text) {
+  const t = text.trim().replace(/[０-９／．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const m = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})$/.exec(t);
+  if (!m || (!/[-/.]/.test(t) && t.length !== 8)) return text;
+  return `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+}
+
 export class SchemaForm {
-  constructor(root, schema, { lang = "ja", onChange = () => {}, t, skip = SKIP, prefix = "f" }) {
+  constructor(root, schema, { lang = "ja", onChange = () => {}, t, skip = SKIP, prefix = "f", dateText = () => "" }) {
     this.prefix = prefix; // element ids stay unique with two forms on one page
+    this.dateText = dateText; // 令和8年4月1日 beside a date, from the model's wording
     this.root = root;
     this.schema = schema;
     this.skip = skip;
@@ -60,10 +69,27 @@ export class SchemaForm {
     return pick(node.title, this.lang) || fallback;
   }
 
+  /** An element's id from its JSON Pointer: stable across re-draws, linkable (#f/child/name). */
+  id(pointer, suffix = "") {
+    return `${this.prefix}${pointer}${suffix}`;
+  }
+
+  /** The schema's description shown under a field and tied to it, or nothing. */
+  description(node, id) {
+    const text = pick(node.description, this.lang);
+    if (!text) return null;
+    const p = document.createElement("p");
+    p.className = "description";
+    p.id = `${id}-description`;
+    p.textContent = text;
+    return p;
+  }
+
   object(node, value, pointer, top = false) {
     node = this.resolve(node);
     const box = document.createElement(top ? "div" : "fieldset");
     if (!top) {
+      box.id = this.id(pointer);
       const legend = document.createElement("legend");
       legend.textContent = this.label(node, pointer.split("/").pop());
       box.append(legend);
@@ -72,7 +98,10 @@ export class SchemaForm {
     const required = new Set(node.required ?? []);
     for (const [key, child] of Object.entries(node.properties ?? {})) {
       if ((top && this.skip.has(key)) || child.deprecated) continue;
-      box.append(this.property(value, key, this.resolve(child), `${pointer}/${escapePointer(key)}`, required.has(key)));
+      const part = this.property(value, key, this.resolve(child), `${pointer}/${escapePointer(key)}`, required.has(key));
+      // The page's section index lists the top level, with each section's problems.
+      if (top) Object.assign(part.dataset, { section: key, sectionTitle: this.label(this.resolve(child), key) });
+      box.append(part);
     }
     return box;
   }
@@ -86,7 +115,7 @@ export class SchemaForm {
     // An optional block: a checkbox opens it; closing it drops what was in it.
     const wrap = document.createElement("div");
     wrap.className = "optional";
-    const id = `${this.prefix}${this.nextId++}`;
+    const id = this.id(pointer, "?");
     const toggle = document.createElement("input");
     toggle.type = "checkbox";
     toggle.id = id;
@@ -135,6 +164,7 @@ export class SchemaForm {
   array(node, list, pointer) {
     const box = document.createElement("fieldset");
     box.className = "rows";
+    box.id = this.id(pointer);
     const legend = document.createElement("legend");
     legend.textContent = this.label(node, pointer.split("/").pop());
     box.append(legend);
@@ -186,7 +216,7 @@ export class SchemaForm {
     caption.textContent = this.label(node, pointer.split("/").pop());
     box.append(caption);
     for (const key of keys) {
-      const id = `${this.prefix}${this.nextId++}`;
+      const id = this.id(`${pointer}/${key}`);
       const label = document.createElement("label");
       label.htmlFor = id;
       label.textContent = keys.length > 1 ? this.t(key) : "";
@@ -228,10 +258,17 @@ export class SchemaForm {
     node = this.resolve(node);
     const box = document.createElement("div");
     box.className = "field";
-    const id = `${this.prefix}${this.nextId++}`;
+    const id = this.id(pointer);
     const label = document.createElement("label");
     label.htmlFor = id;
-    label.textContent = this.label(node, String(key)) + (required ? " *" : "");
+    label.textContent = this.label(node, String(key));
+    if (required) {
+      const mark = document.createElement("span");
+      mark.className = "required";
+      mark.textContent = ` ${this.t("required")}`;
+      label.append(mark);
+    }
+    let era = null;
     let input;
     const options = node.oneOf?.every((o) => o.const !== undefined) ? node.oneOf : null;
     if (options) {
@@ -249,15 +286,31 @@ export class SchemaForm {
       input.value = parent[key] ?? "";
     } else {
       input = document.createElement("input");
-      input.type = node.format === "date" ? "date" : node.type === "number" || node.type === "integer" ? "number" : "text";
+      input.type = node.type === "number" || node.type === "integer" ? "number" : "text";
       if (input.type === "number") input.step = node.type === "integer" ? "1" : "any";
       input.value = parent[key] ?? "";
+      if (node.format === "date") {
+        // Year, month, day in that order in every browser locale, the era beside.
+        input.inputMode = "numeric";
+        input.placeholder = "2026-04-01";
+        input.autocomplete = "off";
+        era = document.createElement("span");
+        era.className = "era";
+        era.id = `${id}-era`;
+        era.textContent = this.dateText(input.value);
+      }
     }
     input.id = id;
     input.dataset.pointer = pointer;
-    if (node.description) input.title = pick(node.description, this.lang);
+    if (required) input.setAttribute("aria-required", "true");
+    const description = this.description(node, id);
+    const describedBy = [description?.id, era?.id].filter(Boolean).join(" ");
+    if (describedBy) {
+      input.setAttribute("aria-describedby", describedBy);
+      input.dataset.describedby = describedBy;
+    }
     const read = () => {
-      const raw = input.value;
+      const raw = era ? isoDate(input.value) : input.value;
       if (raw === "") return undefined;
       if (node.type === "boolean") return raw === "true";
       if (node.type === "number" || node.type === "integer") return Number(raw);
@@ -267,6 +320,7 @@ export class SchemaForm {
       const v = read();
       if (v === undefined && !Array.isArray(parent)) delete parent[key];
       else parent[key] = v ?? "";
+      if (era) era.textContent = this.dateText(v ?? "");
       this.touch(pointer);
       this.onChange();
     });
@@ -275,6 +329,8 @@ export class SchemaForm {
       this.onChange();
     });
     box.append(label, input);
+    if (era) box.append(era);
+    if (description) box.append(description);
     this.register(pointer, input);
     return box;
   }
@@ -290,7 +346,11 @@ export class SchemaForm {
   /** Shows each diagnostic next to its field (or the nearest enclosing one). */
   show(diagnostics, { all }) {
     for (const old of this.root.querySelectorAll(".problem")) old.remove();
-    for (const el of this.root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const el of this.root.querySelectorAll("[aria-invalid]")) {
+      el.removeAttribute("aria-invalid");
+      if (el.dataset.describedby) el.setAttribute("aria-describedby", el.dataset.describedby);
+      else el.removeAttribute("aria-describedby");
+    }
     const shown = [];
     for (const d of diagnostics) {
       let pointer = d.pointer;
@@ -302,16 +362,16 @@ export class SchemaForm {
       const note = document.createElement("p");
       note.className = `problem ${d.severity}`;
       note.id = `${this.prefix}p${this.nextId++}`;
-      note.setAttribute("role", d.severity === "error" ? "alert" : "status");
+      // Not a live region: the page announces how many problems there are, once per change.
       note.textContent = `${d.message[this.lang]}${d.hint ? ` — ${d.hint[this.lang]}` : ""}`;
       note.dataset.code = d.code;
       if (element.tagName === "FIELDSET" || element.classList.contains("quantity")) element.append(note);
       else {
         element.after(note);
         element.setAttribute("aria-invalid", "true");
-        element.setAttribute("aria-describedby", note.id);
+        element.setAttribute("aria-describedby", [note.id, element.dataset.describedby].filter(Boolean).join(" "));
       }
-      shown.push(d);
+      shown.push({ ...d, field: element.id });
     }
     return shown;
   }

@@ -30,7 +30,7 @@ function target(request) {
   return { file };
 }
 
-async function answer(request, response) {
+async function answer(request, response, precompressed) {
   const { status, file: asked } = target(request);
   if (status) {
     const headers = status === 405 ? { allow: "GET, HEAD" } : {};
@@ -45,7 +45,7 @@ async function answer(request, response) {
   const accepted = String(request.headers["accept-encoding"] ?? "");
   const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", vary: "accept-encoding" };
   let body;
-  for (const [encoding, suffix] of encodings) {
+  for (const [encoding, suffix] of precompressed ? encodings : []) {
     if (!accepted.includes(encoding)) continue;
     body = await readFile(file + suffix).catch(() => undefined);
     if (body) {
@@ -60,9 +60,10 @@ async function answer(request, response) {
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
-export function serve(port = 8080) {
+/** Serves web/ on `port` (0: any free port); `precompressed: false` sends files as they are. */
+export function serve(port = 8080, { precompressed = true } = {}) {
   const server = createServer((request, response) => {
-    answer(request, response).catch(() => {
+    answer(request, response, precompressed).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });

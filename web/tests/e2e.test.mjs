@@ -3,6 +3,7 @@
 // document inside it, resume the draft after a reload, and work offline.
 // A screenshot is kept in target/e2e/ as a test artifact.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import test from "node:test";
@@ -179,6 +180,41 @@ test("a child named 𠮷田 prints in the page, fetching only the fallback files
     assert.ok(readFileSync(path).equals(readFileSync(native)), "the page's PDF is the CLI's, byte for byte");
     const fallback = fetched.filter((p) => p.includes("/fonts/fallback/")).sort();
     assert.deepEqual(fallback, ["09", "17", "32", "39", "58"].map((n) => `/fonts/fallback/fallback-${n}.ttf`));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test("the sheet as it prints is drawn beside the form and follows each edit", async () => {
+  const server = await serve(0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const example = "examples/instruction-tracheostomy-ventilator.json";
+  try {
+    const page = await (await browser.newContext({ locale: "ja-JP", viewport: { width: 1600, height: 1000 } })).newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${base}?kind=instruction`);
+    await page.waitForFunction(() => window.tsunagu !== undefined);
+    await page.setInputFiles("#file", join(root, example));
+    await page.waitForFunction(() => document.body.dataset.valid === "true");
+    await page.waitForFunction(() => document.querySelectorAll("#preview-pages img").length > 0);
+    // As many pages as the CLI's PDF of the same document.
+    mkdirSync(artifacts, { recursive: true });
+    const native = join(artifacts, "preview-native.pdf");
+    assert.equal(tsunagu(["render", example, "-o", native]).code, 0);
+    const pdfPages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [native], { encoding: "utf8" }))[1]);
+    await page.waitForFunction((n) => document.querySelectorAll("#preview-pages img").length === n, pdfPages);
+    const sizes = await page.evaluate(() => Promise.all([...document.querySelectorAll("#preview-pages img")].map(async (img) => (await img.decode(), img.naturalWidth))));
+    assert.ok(sizes.every((w) => w > 500), `A4 pages drawn: ${sizes}`);
+    // An edit far down the form redraws the sheet and scrolls it to where the text prints.
+    const before = await page.evaluate(() => Number(document.body.dataset.previewed));
+    const note = page.locator('[data-pointer="/careStaffNotes"]');
+    await note.fill("停電時は外部バッテリーに切り替える (プレビュー確認用の一文)");
+    await page.waitForFunction((n) => Number(document.body.dataset.previewed) > n, before);
+    await page.waitForFunction(() => document.querySelector("#preview-pages").scrollTop > 0);
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
     server.close();

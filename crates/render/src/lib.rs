@@ -21,6 +21,8 @@ pub use fonts::{EMBEDDED_FALLBACK_FILES, EMBEDDED_FONT_FILES};
 pub use fonts::{FontError, Fonts};
 pub use qr::{digest, payload};
 pub use world::{Extras, Layout, Page, RenderError, RenderOptions, Renderer};
+#[cfg(feature = "svg")]
+pub use world::{Focus, Preview};
 
 /// The file name of the JSON attached to every PDF.
 pub const ATTACHMENT_NAME: &str = "tsunagu-document.json";

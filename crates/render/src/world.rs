@@ -247,6 +247,26 @@ impl Renderer {
             .collect()
     }
 
+    /// The pages as they will print, as SVG, for a live preview; and where on them the
+    /// text `find` (the field being edited) first appears, as (page, height from the top
+    /// as a fraction of the page), so the preview can scroll there. A document that
+    /// is not valid yet is drawn as a draft would be.
+    #[cfg(feature = "svg")]
+    pub fn preview_svg(
+        &self,
+        document: &Document,
+        options: &RenderOptions,
+        find: Option<&str>,
+    ) -> Result<Preview, RenderError> {
+        let compiled = self.compile(document, *options, &Extras::default());
+        evict();
+        let (compiled, _) = compiled?;
+        let svg_options = typst_svg::SvgOptions::default();
+        let pages = compiled.pages().iter().map(|page| typst_svg::svg(page, &svg_options)).collect();
+        let focus = find.filter(|needle| !needle.trim().is_empty()).and_then(|needle| locate(&compiled, needle.trim()));
+        Ok(Preview { pages, focus })
+    }
+
     /// The Typst project a document compiles from, as `(path, bytes)`: the templates,
     /// `data/view.json`, `data/qr.svg` and `data/document.json`, with the main file
     /// first. Compiling it with the Typst CLI (`--root` the project, the embedded
@@ -527,6 +547,75 @@ fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Bl
         find_string(value, &mut |pointer, field| field.contains(needle).then(|| pointer.to_owned()))
             .map_or(BlankGlyph::InForm, BlankGlyph::InData),
     )
+}
+
+/// A document's pages as they will print, for a live preview.
+#[cfg(feature = "svg")]
+#[derive(Debug, Clone)]
+pub struct Preview {
+    /// Each page as an SVG image.
+    pub pages: Vec<String>,
+    /// Where the text asked for first prints.
+    pub focus: Option<Focus>,
+}
+
+/// A place on a printed page.
+#[cfg(feature = "svg")]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Focus {
+    /// The page, from 0.
+    pub page: usize,
+    /// The height on it, 0 at the top and 1 at the bottom.
+    pub y: f64,
+}
+
+/// Where the text `needle` prints: the page and height (0 at the top, 1 at the bottom)
+/// of the text run sharing the longest start with it (a run is one line at most, and
+/// the text may follow a label on its line), the first such run on ties.
+#[cfg(feature = "svg")]
+fn locate(document: &PagedDocument, needle: &str) -> Option<Focus> {
+    use typst::layout::{Frame, FrameItem, Point};
+    fn shared_start(run: &str, needle: &[char]) -> usize {
+        // How much of the needle's start the run holds, or how much of it the run is.
+        // One shared character anywhere is chance; a run that is the needle's start is not
+        // (a name split across fonts, 𠮷 | 田, is two runs).
+        let held = (2..=needle.len()).rev().find(|&k| run.contains(&needle[..k].iter().collect::<String>()));
+        let whole = run.chars().count();
+        let is_start = whole >= 1 && needle.len() >= whole && run.chars().eq(needle[..whole].iter().copied());
+        held.unwrap_or(0).max(if is_start { whole } else { 0 })
+    }
+    fn walk(
+        frame: &Frame,
+        origin: Point,
+        needle: &[char],
+        best: &mut (usize, f64),
+        page: usize,
+        out: &mut Option<usize>,
+    ) {
+        for (position, item) in frame.items() {
+            let at = origin + *position;
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, at, needle, best, page, out),
+                FrameItem::Text(text) => {
+                    let score = shared_start(&text.text, needle);
+                    if score > best.0 {
+                        *best = (score, at.y.to_pt());
+                        *out = Some(page);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let needle: Vec<char> = needle.lines().next().unwrap_or(needle).chars().take(24).collect();
+    let mut best = (0, 0.0);
+    let mut found = None;
+    for (index, page) in document.pages().iter().enumerate() {
+        walk(&page.frame, Point::zero(), &needle, &mut best, index, &mut found);
+    }
+    let page = found?;
+    let height = document.pages()[page].frame.height().to_pt();
+    Some(Focus { page, y: (best.1 / height).clamp(0.0, 1.0) })
 }
 
 /// The world one document is compiled in.

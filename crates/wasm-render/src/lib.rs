@@ -87,6 +87,46 @@ impl PdfRenderer {
     }
 }
 
+#[wasm_bindgen]
+impl PdfRenderer {
+    /// The printed pages of a document as SVG, for the live preview beside the form:
+    /// `{ pages: string[], focus: { page, y } | null }`, where `focus` is where the text
+    /// `find` (the value being edited) first prints, `y` from 0 (top) to 1 (bottom).
+    /// An invalid document is drawn as its draft, marked 下書き / DRAFT.
+    ///
+    /// # Errors
+    /// An unreadable document, or a character no font has (the message names the field).
+    pub fn preview(&self, document: JsValue, lang: &str, find: Option<String>) -> Result<JsValue, JsValue> {
+        let text = json_text(&document)?;
+        let report = validate(text.as_bytes());
+        let valid = report.is_valid();
+        let document = report.document.ok_or_else(|| {
+            error(&Message::fixed(
+                "必須の項目がそろうと、ここに用紙が表示されます",
+                "the sheet appears here once the required fields are filled in",
+            ))
+        })?;
+        let options = RenderOptions { lang: Lang::parse(lang).unwrap_or_default(), draft: !valid };
+        let preview =
+            self.renderer.preview_svg(&document, &options, find.as_deref()).map_err(|e| error(&e.message()))?;
+        let out = js_sys::Object::new();
+        let list: js_sys::Array = preview.pages.iter().map(|page| JsValue::from_str(page)).collect();
+        let _ = js_sys::Reflect::set(&out, &"pages".into(), &list);
+        let focus = match preview.focus {
+            Some(focus) => {
+                let at = js_sys::Object::new();
+                let page = u32::try_from(focus.page).unwrap_or(u32::MAX);
+                let _ = js_sys::Reflect::set(&at, &"page".into(), &JsValue::from(page));
+                let _ = js_sys::Reflect::set(&at, &"y".into(), &JsValue::from(focus.y));
+                at.into()
+            }
+            None => JsValue::NULL,
+        };
+        let _ = js_sys::Reflect::set(&out, &"focus".into(), &focus);
+        Ok(out.into())
+    }
+}
+
 /// A document handed in as an object or as the text of a JSON file, as JSON text.
 fn json_text(document: &JsValue) -> Result<String, JsValue> {
     match document.as_string() {

@@ -226,6 +226,15 @@ export interface Labels {
 }
 "#;
 
+/// A date (`YYYY-MM-DD`) as paper shows it: 令和8年4月1日, or 1 April 2026 (Reiwa 8);
+/// nothing for text that is not a date.
+#[wasm_bindgen]
+#[must_use]
+pub fn date_text(date: &str, lang: &str) -> Option<String> {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    tsunagu_model::Date::parse(date).ok().map(|date| tsunagu_model::wording::date_text(date, lang))
+}
+
 /// The name of a kind in `ja` or `en`, e.g. 医療的ケア指示書.
 #[wasm_bindgen]
 #[must_use]

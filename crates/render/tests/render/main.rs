@@ -8,6 +8,7 @@
 
 mod corpus;
 mod hostile;
+mod preview;
 mod references;
 
 use std::path::{Path, PathBuf};
