@@ -292,7 +292,7 @@ async function fetchFallbackFonts(pdf, doc) {
 
 // The printed sheet beside the form, redrawn from the same Typst layout after each edit.
 // Edits that arrive while one is drawn are folded into the next drawing.
-const preview = { on: localStorage.getItem("tsunagu-preview") !== "off", pending: false, busy: false, urls: [] };
+const preview = { on: localStorage.getItem("tsunagu-preview") !== "off", pending: false, busy: false, svgs: [] };
 
 function schedulePreview() {
   if (!preview.on || !state.doc) return;
@@ -323,18 +323,27 @@ async function drawPreview() {
     const active = document.activeElement;
     const find = active?.matches?.("input[type=text], textarea") && active.closest("#form") ? active.value : null;
     const { pages, focus } = pdf.preview(state.doc, state.lang, find);
-    for (const url of preview.urls) URL.revokeObjectURL(url);
-    preview.urls = pages.map((svg) => URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" })));
-    const images = preview.urls.map((url, i) => {
-      const img = box.children[i]?.tagName === "IMG" ? box.children[i] : document.createElement("img");
-      img.src = url;
+    // Only the pages the edit changed are decoded again (a page's SVG is ~0.5 MB of outlines).
+    const changedImages = [];
+    // Each img keeps its page's size, so the scroll position holds while a page decodes.
+    const images = pages.map((svg, i) => {
+      const kept = box.children[i];
+      if (kept?.tagName === "IMG" && preview.svgs?.[i] === svg) return kept;
+      const img = document.createElement("img");
+      img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
       img.alt = `${i + 1} ${t("page")}`;
+      changedImages.push(img);
       return img;
     });
+    // The page in view (or the one being edited) is decoded before the swap, so it never
+    // flickers; the others decode as they scroll into view.
+    const shown = focus?.page ?? pageInView(box);
+    if (changedImages.includes(images[shown])) await images[shown].decode().catch(() => {});
+    for (const old of box.children) if (!images.includes(old)) URL.revokeObjectURL(old.src);
     box.replaceChildren(...images);
+    preview.svgs = pages;
     $("#preview-status").textContent = "";
     if (focus) {
-      await images[focus.page].decode().catch(() => {});
       const img = images[focus.page];
       const top = img.offsetTop + focus.y * img.clientHeight - box.clientHeight / 3;
       box.scrollTo({ top: Math.max(0, top) });
@@ -345,6 +354,12 @@ async function drawPreview() {
   const ms = performance.now() - requested;
   document.body.dataset.previewed = String(Number(document.body.dataset.previewed ?? 0) + 1);
   document.dispatchEvent(new CustomEvent("tsunagu:preview", { detail: { ms } }));
+}
+
+function pageInView(box) {
+  const pages = [...box.children];
+  const index = pages.findIndex((img) => img.offsetTop + img.clientHeight > box.scrollTop);
+  return Math.max(0, index);
 }
 
 function showPreview(on) {

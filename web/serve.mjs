@@ -37,8 +37,14 @@ async function answer(request, response, precompressed) {
     return void response.writeHead(status, headers).end();
   }
   let file = asked;
+  let modified;
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    let info = await stat(file);
+    if (info.isDirectory()) {
+      file = join(file, "index.html");
+      info = await stat(file);
+    }
+    modified = info.mtimeMs;
   } catch {
     return void response.writeHead(404).end();
   }
@@ -47,6 +53,9 @@ async function answer(request, response, precompressed) {
   let body;
   for (const [encoding, suffix] of precompressed ? encodings : []) {
     if (!accepted.includes(encoding)) continue;
+    // A copy older than its file (edited since build.sh ran) is stale: never sent.
+    const copy = await stat(file + suffix).catch(() => undefined);
+    if (!copy || copy.mtimeMs < modified) continue;
     body = await readFile(file + suffix).catch(() => undefined);
     if (body) {
       headers["content-encoding"] = encoding;

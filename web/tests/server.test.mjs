@@ -80,6 +80,18 @@ test("a precompressed copy is sent when the browser accepts it", async () => {
     assert.equal(gzip.headers.vary, "accept-encoding");
     assert.deepEqual(gunzipSync(gzip.body), plain.body);
     assert.equal(plain.headers["content-encoding"], undefined);
+    // A copy older than its file is stale, and the file itself is sent.
+    const { utimesSync, statSync } = await import("node:fs");
+    const file = new URL("../app.js", import.meta.url);
+    const { atime, mtime } = statSync(file);
+    utimesSync(file, atime, new Date(Date.now() + 60_000));
+    try {
+      const stale = await send(port, "GET", "/app.js", { "accept-encoding": "gzip" });
+      assert.equal(stale.headers["content-encoding"], undefined);
+      assert.deepEqual(stale.body, plain.body);
+    } finally {
+      utimesSync(file, atime, mtime);
+    }
   } finally {
     server.close();
   }
