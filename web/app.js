@@ -20,6 +20,10 @@ const TEXT = {
     appendOnly: "記録は追記のみです。前の記録は書き換えられません (訂正は新しい記録として追加します)。",
     date: "日付", department: "部署", staff: "担当", concern: "主訴", situation: "状況", response: "対応",
     required: "(必須)", sections: "項目", summary: "直すところ", noProblems: "問題なし",
+    openFolder: "フォルダを開く (一覧・期限・書類間の確認)", compareTwo: "2つの版を比べる", nothingUploaded: "ファイルはこの端末の中で読み、どこにも送りません。",
+    forDepartment: "共有先", everyone: "(すべて: 障害福祉課の一覧)", close: "閉じる", folderTitle: "フォルダ", roster: "医療的ケア児一覧", dueTitle: "期限 (90日以内)",
+    fileProblems: "書類ごとの問題", leftOut: "同意のないこどもは含めていません", noChanges: "変更はありません", changesTitle: "変更点", none: "なし",
+    when: "残り", what: "内容", child: "こども", file: "書類", severity: "重さ", where: "場所", notRead: "件は 64 MB を超えるため読み込みませんでした",
     preview: "印刷される用紙", previewOn: "用紙を表示", previewOff: "用紙を隠す", previewLoading: "用紙を準備中…", page: "ページ",
   },
   en: {
@@ -36,6 +40,10 @@ const TEXT = {
     appendOnly: "Entries are only ever appended: earlier entries cannot be changed (add a correction as a new entry).",
     date: "Date", department: "Department", staff: "Staff", concern: "Main concern", situation: "Situation", response: "Response",
     required: "(required)", sections: "Sections", summary: "To fix", noProblems: "no problems",
+    openFolder: "Open a folder (list, due dates, checks across documents)", compareTwo: "Compare two versions", nothingUploaded: "The files are read on this device and sent nowhere.",
+    forDepartment: "Shared with", everyone: "(all: the welfare division's list)", close: "Close", folderTitle: "Folder", roster: "List of children", dueTitle: "Due within 90 days",
+    fileProblems: "Problems per document", leftOut: "children without a consent for it are left out", noChanges: "Nothing changed", changesTitle: "What changed", none: "none",
+    when: "When", what: "What", child: "Child", file: "Document", severity: "Severity", where: "Where", notRead: "files over 64 MB were not read",
     preview: "The sheet as it prints", previewOn: "Show the sheet", previewOff: "Hide the sheet", previewLoading: "Preparing the sheet…", page: "page",
   },
 };
@@ -257,6 +265,86 @@ function download(name, bytes, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// The coordinator's view: a folder of documents, read here and never uploaded, through
+// the same functions as `tsunagu roster`, `due` and `validate DIR`.
+const folderState = { files: null };
+
+function today() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+function element(tag, text, className) {
+  const el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+function table(headers, rows, caption) {
+  const out = element("table", undefined, "listing");
+  out.append(element("caption", caption));
+  const head = element("tr");
+  for (const h of headers) head.append(Object.assign(element("th", h), { scope: "col" }));
+  out.append(head);
+  for (const row of rows) {
+    const tr = element("tr");
+    for (const cell of row) tr.append(element("td", cell));
+    out.append(tr);
+  }
+  return out;
+}
+
+async function openFolder(fileList) {
+  const json = [...fileList].filter((f) => f.name.endsWith(".json"));
+  const tooLarge = json.filter((f) => f.size > MAX_INPUT_BYTES);
+  if (tooLarge.length) announce(`${tooLarge.length} ${t("notRead")}`);
+  const files = await Promise.all(json.filter((f) => f.size <= MAX_INPUT_BYTES)
+    .map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  folderState.files = files;
+  showFolder();
+}
+
+function showFolder() {
+  const department = $("#department").value || undefined;
+  const view = core.folder(folderState.files, today(), 90, state.lang, department);
+  const body = $("#coordinator-body");
+  const rosterCaption = `${t("roster")} — ${view.roster.rows.length}${view.leftOut ? ` (${view.leftOut}: ${t("leftOut")})` : ""}`;
+  const due = view.due.map((d) => [d.on, d.when, d.label, d.name, d.file ?? ""]);
+  const problems = view.files.flatMap((f) => f.diagnostics.filter((d) => d.severity !== "info").map((d) => [f.name, d.severity, d.pointer || "/", d.message[state.lang]]));
+  body.replaceChildren(
+    table(view.roster.headers, view.roster.rows, rosterCaption),
+    table([t("date"), t("when"), t("what"), t("child"), t("file")], due, `${t("dueTitle")} — ${due.length}`),
+    table([t("file"), t("severity"), t("where"), t("what")], problems, `${t("fileProblems")} — ${problems.length}`),
+  );
+  $("#coordinator-title").textContent = `${t("folderTitle")}: ${folderState.files.length}`;
+  $("#coordinator").hidden = false;
+  document.body.dataset.folderRows = String(view.roster.rows.length);
+  document.body.dataset.folderDue = String(view.due.length);
+  $("#coordinator").focus();
+}
+
+async function compareVersions(fileList) {
+  const [a, b] = await Promise.all([...fileList].slice(0, 2).map((f) => f.text()));
+  const body = $("#coordinator-body");
+  $("#coordinator-title").textContent = t("changesTitle");
+  try {
+    // The older is the one with the earlier date, whichever order they were picked in.
+    const date = (text) => { try { return JSON.parse(text).issueDate ?? JSON.parse(text).date ?? ""; } catch { return ""; } };
+    const [old, now] = date(a) <= date(b) ? [a, b] : [b, a];
+    const changes = core.diff(old, now, state.lang);
+    const list = element("ul");
+    for (const change of changes) list.append(element("li", change));
+    body.replaceChildren(changes.length ? list : element("p", t("noChanges")));
+    document.body.dataset.changes = String(changes.length);
+  } catch (error) {
+    body.replaceChildren(element("p", String(error.message ?? error), "problem error"));
+  }
+  $("#coordinator").hidden = false;
+  $("#coordinator").focus();
+}
+
 // One renderer for the page, however many callers ask while it loads.
 function renderModule() {
   renderer ??= (async () => {
@@ -419,6 +507,8 @@ function labels() {
   document.documentElement.lang = state.lang;
   for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
   $("#preview-toggle").textContent = t(preview.on ? "previewOff" : "previewOn");
+  const recipients = catalog().vocabularies.recipientKind;
+  $("#department").replaceChildren(new Option(t("everyone"), ""), ...Object.entries(recipients).map(([value, name]) => new Option(name, value)));
   const kinds = catalog().kinds;
   $("#kind").replaceChildren(...Object.entries(kinds).map(([kind, name]) => new Option(name, kind, false, kind === state.kind)));
 }
@@ -442,6 +532,17 @@ function setup() {
   $("#export").addEventListener("click", () => download(`${state.doc.id ?? state.kind}.json`, `${JSON.stringify(state.doc, null, 2)}\n`, "application/json"));
   $("#add-entry").addEventListener("click", addEntry);
   $("#preview-toggle").addEventListener("click", () => showPreview(!preview.on));
+  $("#folder").addEventListener("change", (event) => {
+    const files = event.target.files;
+    if (files?.length) openFolder(files).catch((error) => announce(String(error.message ?? error)));
+  });
+  $("#versions").addEventListener("change", (event) => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = "";
+    if (files.length === 2) compareVersions(files).catch((error) => announce(String(error.message ?? error)));
+  });
+  $("#department").addEventListener("change", () => folderState.files && showFolder());
+  $("#close-coordinator").addEventListener("click", () => ($("#coordinator").hidden = true));
   $("#pdf").addEventListener("click", () => makePdf().catch((error) => announce(String(error.messages?.[state.lang] ?? error.message ?? error))));
   $("#file").addEventListener("change", (event) => {
     const file = event.target.files[0];

@@ -21,7 +21,7 @@ fonts = [str(project / "fonts")]
 
 
 def place(doc):
-    for name in ("view.json", "qr.svg", "document.json"):
+    for name in ("view.json", "labels.json", "qr.svg", "document.json"):
         shutil.copyfile(doc / name, data / name)
     return str(project / (doc / "main").read_text())
 

@@ -13,7 +13,7 @@ const docs = readdirSync(join(project, "docs")).sort().slice(0, count).map((d) =
 const compiler = NodeCompiler.create({ workspace: project, fontArgs: [{ fontPaths: [join(project, "fonts")] }] });
 
 function compile(doc) {
-  for (const name of ["view.json", "qr.svg", "document.json"]) {
+  for (const name of ["view.json", "labels.json", "qr.svg", "document.json"]) {
     compiler.mapShadow(join(project, "data", name), readFileSync(join(doc, name)));
   }
   const mainFilePath = join(project, readFileSync(join(doc, "main"), "utf8"));

@@ -4,7 +4,7 @@
 // A screenshot is kept in target/e2e/ as a test artifact.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import test from "node:test";
 import { chromium } from "playwright-core";
@@ -214,6 +214,47 @@ test("the sheet as it prints is drawn beside the form and follows each edit", as
     await note.fill("停電時は外部バッテリーに切り替える (プレビュー確認用の一文)");
     await page.waitForFunction((n) => Number(document.body.dataset.previewed) > n, before);
     await page.waitForFunction(() => document.querySelector("#preview-pages").scrollTop > 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test("the coordinator's view: a folder's list, due dates and problems, and two versions compared, as the CLI gives them", async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const dir = mkdtempSync(join(artifacts, "city-"));
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  assert.equal(tsunagu(["sample", "--case-folder", "12", "--around", today, "-o", dir]).code, 0);
+  const csvRows = (args) => tsunagu(["roster", dir, "--as-of", today, ...args]).stdout.toString().trim().split("\n").length - 1;
+  const dueLines = tsunagu(["due", dir, "--as-of", today, "--within", "90", "--format", "json"]).stdout.toString().trim().split("\n").filter(Boolean).length;
+  const server = await serve(0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const page = await (await browser.newContext({ locale: "ja-JP" })).newPage();
+    const errors = [];
+    const sent = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("request", (request) => request.method() !== "GET" && sent.push(request.url()));
+    await page.goto(`${base}?kind=instruction`);
+    await page.waitForFunction(() => window.tsunagu !== undefined);
+    await page.setInputFiles("#folder", dir);
+    await page.waitForFunction(() => document.body.dataset.folderRows !== undefined);
+    assert.equal(Number(await page.evaluate(() => document.body.dataset.folderRows)), csvRows([]));
+    assert.equal(Number(await page.evaluate(() => document.body.dataset.folderDue)), dueLines);
+    // Shown to the board of education: only children whose consent names it.
+    await page.selectOption("#department", "schoolAffairs");
+    await page.waitForFunction((n) => Number(document.body.dataset.folderRows) === n, csvRows(["--for", "schoolAffairs"]));
+    // Two versions of a sheet: the CLI's words for what changed.
+    const [old, now2] = ["tests/documents/instruction-tracheostomy-ventilator-2025.json", "examples/instruction-tracheostomy-ventilator.json"];
+    const cli = tsunagu(["diff", old, now2]).stdout.toString().trim().split("\n").filter((line) => line && !/件の変更$/.test(line));
+    await page.setInputFiles("#versions", [join(root, now2), join(root, old)]);
+    await page.waitForFunction(() => document.body.dataset.changes !== undefined);
+    const shown = await page.evaluate(() => [...document.querySelectorAll("#coordinator-body li")].map((li) => li.textContent));
+    assert.deepEqual(shown, cli);
+    assert.deepEqual(sent, [], "nothing is uploaded");
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

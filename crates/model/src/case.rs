@@ -908,6 +908,17 @@ pub struct DueItem {
     pub document: Option<usize>,
 }
 
+impl DueItem {
+    /// 期限切れ (3日前) / overdue (3 days ago), or あと5日 / in 5 days.
+    pub fn when(&self) -> crate::Message {
+        if self.overdue {
+            crate::Message::new(format!("期限切れ ({}日前)", -self.days), format!("overdue ({} days ago)", -self.days))
+        } else {
+            crate::Message::new(format!("あと{}日", self.days), format!("in {} days", self.days))
+        }
+    }
+}
+
 /// What lapses or is due within `within` days of `as_of`, soonest first. The school-entry
 /// hand-over is listed only where a valid consent covers the board of education.
 pub fn due(summaries: &[Summary], as_of: Date, within: i64) -> Vec<DueItem> {

@@ -226,6 +226,153 @@ export interface Labels {
 }
 "#;
 
+/// One file of a folder, as the page read it.
+#[derive(serde::Deserialize)]
+struct FolderFile {
+    name: String,
+    text: String,
+}
+
+/// What [`folder`] returns: the coordinator's view of a folder of documents.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderView {
+    #[tsify(type = "string")]
+    pub as_of: tsunagu_model::Date,
+    /// 医療的ケア児一覧, as `tsunagu roster` prints it.
+    #[tsify(type = "{ headers: string[]; rows: string[][]; widths: number[] }")]
+    pub roster: tsunagu_model::RosterTable,
+    /// Children left out because no consent in force names the department (a count).
+    pub left_out: usize,
+    /// What lapses or is due within the days asked, soonest first, as `tsunagu due`.
+    pub due: Vec<FolderDue>,
+    /// Each file's problems, its own and those across documents (`validate DIR`).
+    pub files: Vec<FolderFileReport>,
+}
+
+/// One item of [`FolderView::due`].
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderDue {
+    #[tsify(type = "string")]
+    pub on: tsunagu_model::Date,
+    pub label: String,
+    pub when: String,
+    pub overdue: bool,
+    pub name: String,
+    #[tsify(type = "string")]
+    pub birth_date: tsunagu_model::Date,
+    /// The file it is about, where one is.
+    pub file: Option<String>,
+}
+
+/// One file of [`FolderView::files`].
+#[derive(Serialize, Tsify)]
+pub struct FolderFileReport {
+    pub name: String,
+    #[tsify(type = "Kind | null")]
+    pub kind: Option<Kind>,
+    pub valid: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A city's folder of documents, read in the page: the list of children, what is due
+/// within `within` days of `as_of` (`YYYY-MM-DD`; the page passes today), and every
+/// file's problems, with the checks across documents. With `department` (a recipient
+/// such as `schoolAffairs`), only children whose consent in force names it. The same
+/// functions as `tsunagu roster`, `due` and `validate DIR`; nothing leaves the page.
+///
+/// # Errors
+/// `files` not a list of `{ name, text }`, a date that is not one, an unknown department.
+#[wasm_bindgen(unchecked_return_type = "FolderView")]
+pub fn folder(
+    #[wasm_bindgen(unchecked_param_type = "{ name: string; text: string }[]")] files: JsValue,
+    as_of: &str,
+    within: i32,
+    lang: &str,
+    department: Option<String>,
+) -> Result<JsValue, JsError> {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    // Through JSON text, as every input: the module imports nothing new to read it.
+    let files: Vec<FolderFile> = js_sys::JSON::stringify(&files)
+        .ok()
+        .and_then(|text| text.as_string())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .ok_or_else(|| JsError::new("files: expected a list of { name, text }"))?;
+    let as_of = tsunagu_model::Date::parse(as_of).map_err(|_| JsError::new("as_of: expected YYYY-MM-DD"))?;
+    let department = match department.filter(|d| !d.is_empty()) {
+        Some(name) => Some(
+            serde_json::from_value::<tsunagu_model::RecipientKind>(json!(name))
+                .map_err(|_| JsError::new("department: not a recipient of the format"))?,
+        ),
+        None => None,
+    };
+    let mut reports = Vec::with_capacity(files.len());
+    let mut summaries = Vec::new();
+    let mut owners = Vec::new(); // summaries[i] is of files[owners[i]]
+    for (index, file) in files.iter().enumerate() {
+        let report = tsunagu_model::validate(file.text.as_bytes());
+        if let Some(document) = report.document.as_ref().filter(|_| report.is_valid()) {
+            summaries.push(tsunagu_model::Summary::of(document));
+            owners.push(index);
+        }
+        reports.push(FolderFileReport {
+            name: file.name.clone(),
+            kind: report.kind,
+            valid: report.is_valid(),
+            diagnostics: report.diagnostics,
+        });
+    }
+    let names: Vec<&str> = owners.iter().map(|&i| files[i].name.as_str()).collect();
+    for (index, diagnostic) in tsunagu_model::check_folder(&summaries, &names) {
+        let report = &mut reports[owners[index]];
+        report.valid &= !diagnostic.is_error();
+        report.diagnostics.push(diagnostic);
+    }
+    let roster = tsunagu_model::roster(&summaries, as_of, department);
+    let due = tsunagu_model::due(&summaries, as_of, i64::from(within))
+        .into_iter()
+        .map(|item| FolderDue {
+            on: item.on,
+            label: item.due.label(lang).to_owned(),
+            when: item.when().get(lang).to_owned(),
+            overdue: item.overdue,
+            name: format!("{} {}", item.name.family, item.name.given.as_deref().unwrap_or_default()).trim().to_owned(),
+            birth_date: item.birth_date,
+            file: item.document.map(|i| files[owners[i]].name.clone()),
+        })
+        .collect();
+    let view = FolderView { as_of, roster: roster.table(lang), left_out: roster.left_out, due, files: reports };
+    Ok(to_js(&view))
+}
+
+/// What changed between two versions of a document, in the form's words, as
+/// `tsunagu diff` says it (`変更: 医療的ケア › 吸引 › 吸引圧: 15 kPa → 20 kPa`).
+///
+/// # Errors
+/// Either version unreadable or invalid, or the two of different kinds.
+#[wasm_bindgen]
+pub fn diff(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] old: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | object")] new: JsValue,
+    lang: &str,
+) -> Result<Vec<String>, JsError> {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    let read = |value: &JsValue, which: &str| {
+        let report = read_and_validate(value);
+        let valid = report.is_valid();
+        report
+            .document
+            .filter(|_| valid)
+            .ok_or_else(|| JsError::new(&format!("{which}: not a valid document (validate it first)")))
+    };
+    let (old, new) = (read(&old, "old")?, read(&new, "new")?);
+    if old.kind() != new.kind() {
+        return Err(JsError::new("the two documents are of different kinds"));
+    }
+    Ok(tsunagu_model::diff(&old, &new, lang).iter().map(|change| change.text(lang)).collect())
+}
+
 /// A date (`YYYY-MM-DD`) as paper shows it: 令和8年4月1日, or 1 April 2026 (Reiwa 8);
 /// nothing for text that is not a date.
 #[wasm_bindgen]

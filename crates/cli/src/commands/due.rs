@@ -55,11 +55,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<u8, CliError> {
     match args.format {
         Format::Human => {
             for item in &items {
-                let when = if item.overdue {
-                    Message::new(format!("期限切れ ({}日前)", -item.days), format!("overdue ({} days ago)", -item.days))
-                } else {
-                    Message::new(format!("あと{}日", item.days), format!("in {} days", item.days))
-                };
+                let when = item.when();
                 let name = format!("{} {}", item.name.family, item.name.given.as_deref().unwrap_or_default());
                 let source = file(item).map(|f| format!(" — {f}")).unwrap_or_default();
                 writeln!(
