@@ -20,6 +20,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -33,6 +34,8 @@ N_PDFME = 50 if QUICK else 200
 N_MEMORY = 1_000 if QUICK else 10_000
 N_CHILDREN = 1_000 if QUICK else 20_000
 TSUNAGU = ROOT / "target" / "release" / "tsunagu"
+# GNU time (Debian's `time` package) reads each command's own peak memory.
+GNU_TIME = shutil.which("time", path="/usr/bin:/bin") or sys.exit("bench: GNU time is needed (apt-get install time)")
 FONT = ROOT / "crates" / "render" / "fonts" / "BIZUDGothic-Regular.ttf"
 
 results = {}
@@ -53,14 +56,21 @@ def json_lines(args, cwd=ROOT):
 
 
 def timed(args, cwd=ROOT, stdout=subprocess.DEVNULL):
-    """Wall seconds and peak resident memory (MiB) of one child process."""
+    """Wall seconds and peak resident memory (MiB) of one child process.
+
+    The peak is GNU time's `%M`: a child's own `ru_maxrss` starts from the RSS of the
+    process that forked it (this script, which holds the sampled documents), so read
+    from here every command would seem to need at least this script's memory."""
     log(" ".join(map(str, args)))
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
+    with tempfile.NamedTemporaryFile("r") as peak:
+        start = time.perf_counter()
+        proc = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", peak.name, *map(str, args)], cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
+        _, status, _ = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        kib = peak.read().strip().splitlines()
     code = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, code
+    # GNU time writes "Command exited with non-zero status N" before the figure.
+    return seconds, int(kib[-1]) / 1024 if kib else float("nan"), code
 
 
 def version(args):
