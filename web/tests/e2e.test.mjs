@@ -14,13 +14,23 @@ import { render, root, tsunagu } from "./common.mjs";
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const artifacts = join(root, "target/e2e");
 
-test("fill, check, download the PDF, resume, offline", async () => {
-  mkdirSync(artifacts, { recursive: true });
+/** The page served on a free port and a fresh headless Chromium, both closed whatever happens. */
+async function inBrowser(run) {
   const server = await serve(0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-  const requests = [];
   try {
+    await run(browser, base);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+test("fill, check, download the PDF, resume, offline", async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const requests = [];
+  await inBrowser(async (browser, base) => {
     const context = await browser.newContext({ acceptDownloads: true, locale: "ja-JP" });
     const page = await context.newPage();
     page.on("request", (request) => requests.push(request.url()));
@@ -74,17 +84,11 @@ test("fill, check, download the PDF, resume, offline", async () => {
     assert.deepEqual(errors, []);
     const foreign = requests.filter((url) => !url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:"));
     assert.deepEqual(foreign, [], "the page fetches only its own files");
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
 test("a shared record: open it, add an entry with the CLI's checks, save it", async () => {
-  const server = await serve(0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-  try {
+  await inBrowser(async (browser, base) => {
     const context = await browser.newContext({ acceptDownloads: true, locale: "ja-JP" });
     const page = await context.newPage();
     const errors = [];
@@ -125,17 +129,11 @@ test("a shared record: open it, add an entry with the CLI's checks, save it", as
     assert.deepEqual(last.parents, [saved.entries.at(-2).hash]);
     assert.match(last.hash, /^[0-9a-f]{64}$/);
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
 test("an evacuation plan shows its hours live as the devices change", async () => {
-  const server = await serve(0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-  try {
+  await inBrowser(async (browser, base) => {
     const page = await (await browser.newContext({ locale: "ja-JP" })).newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -151,19 +149,13 @@ test("an evacuation plan shows its hours live as the devices change", async () =
     await page.locator('[data-pointer="/backupPower/0/capacity/value"]').fill("500");
     await page.waitForFunction(() => document.querySelector("#power").className === "bad");
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
 test("a child named 𠮷田 prints in the page, fetching only the fallback files the name needs, as the CLI prints it", async () => {
-  const server = await serve(0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   const example = "examples/instruction-mj-name-school.json";
   mkdirSync(artifacts, { recursive: true });
-  try {
+  await inBrowser(async (browser, base) => {
     const context = await browser.newContext({ acceptDownloads: true, locale: "ja-JP" });
     const page = await context.newPage();
     const fetched = [];
@@ -180,18 +172,12 @@ test("a child named 𠮷田 prints in the page, fetching only the fallback files
     assert.ok(readFileSync(path).equals(readFileSync(native)), "the page's PDF is the CLI's, byte for byte");
     const fallback = fetched.filter((p) => p.includes("/fonts/fallback/")).sort();
     assert.deepEqual(fallback, ["09", "17", "32", "39", "58"].map((n) => `/fonts/fallback/fallback-${n}.ttf`));
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
 test("the sheet as it prints is drawn beside the form and follows each edit", async () => {
-  const server = await serve(0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   const example = "examples/instruction-tracheostomy-ventilator.json";
-  try {
+  await inBrowser(async (browser, base) => {
     const page = await (await browser.newContext({ locale: "ja-JP", viewport: { width: 1600, height: 1000 } })).newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -215,10 +201,7 @@ test("the sheet as it prints is drawn beside the form and follows each edit", as
     await page.waitForFunction((n) => Number(document.body.dataset.previewed) > n, before);
     await page.waitForFunction(() => document.querySelector("#preview-pages").scrollTop > 0);
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
 test("the coordinator's view: a folder's list, due dates and problems, and two versions compared, as the CLI gives them", async () => {
@@ -229,10 +212,7 @@ test("the coordinator's view: a folder's list, due dates and problems, and two v
   assert.equal(tsunagu(["sample", "--case-folder", "12", "--around", today, "-o", dir]).code, 0);
   const csvRows = (args) => tsunagu(["roster", dir, "--as-of", today, ...args]).stdout.toString().trim().split("\n").length - 1;
   const dueLines = tsunagu(["due", dir, "--as-of", today, "--within", "90", "--format", "json"]).stdout.toString().trim().split("\n").filter(Boolean).length;
-  const server = await serve(0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-  try {
+  await inBrowser(async (browser, base) => {
     const page = await (await browser.newContext({ locale: "ja-JP" })).newPage();
     const errors = [];
     const sent = [];
@@ -256,8 +236,5 @@ test("the coordinator's view: a folder's list, due dates and problems, and two v
     assert.deepEqual(shown, cli);
     assert.deepEqual(sent, [], "nothing is uploaded");
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
