@@ -627,12 +627,7 @@ impl DocumentKind for InstructionSheet {
     }
 
     fn child(&self) -> ChildRef<'_> {
-        ChildRef {
-            identifiers: &self.child.identifiers,
-            name: &self.child.name,
-            birth_date: self.child.birth_date,
-            health: Some(&self.child),
-        }
+        ChildRef::from(&self.child)
     }
 
     fn care(&self) -> Option<CareSection<'_>> {

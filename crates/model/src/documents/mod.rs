@@ -68,6 +68,19 @@ pub struct ChildRef<'a> {
     pub health: Option<&'a Child>,
 }
 
+impl<'a> From<&'a Child> for ChildRef<'a> {
+    fn from(child: &'a Child) -> Self {
+        Self { identifiers: &child.identifiers, name: &child.name, birth_date: child.birth_date, health: Some(child) }
+    }
+}
+
+impl<'a> From<&'a ConsentChild> for ChildRef<'a> {
+    /// The consent's child, also the shared record's: who, without health details.
+    fn from(child: &'a ConsentChild) -> Self {
+        Self { identifiers: &child.identifiers, name: &child.name, birth_date: child.birth_date, health: None }
+    }
+}
+
 /// The care items of a document and how they are scored.
 #[derive(Debug, Clone, Copy)]
 pub struct CareSection<'a> {

@@ -448,12 +448,7 @@ impl DocumentKind for SharedRecord {
     }
 
     fn child(&self) -> ChildRef<'_> {
-        ChildRef {
-            identifiers: &self.child.identifiers,
-            name: &self.child.name,
-            birth_date: self.child.birth_date,
-            health: None,
-        }
+        ChildRef::from(&self.child)
     }
 
     fn check(&self, out: &mut Vec<Diagnostic>) {
