@@ -48,7 +48,9 @@ const TEXT = {
   },
 };
 
-const FONTS = ["BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf", "TsunaguTitleMincho-Regular.ttf"];
+// The core of BIZ UDGothic (what almost every document prints) and the title cut; the rest
+// arrives in pieces, each when a document's text first needs it (fetchFontPieces).
+const FONTS = ["TsunaguGothic-Regular.ttf", "TsunaguGothic-Bold.ttf", "TsunaguTitleMincho-Regular.ttf"];
 const $ = (selector) => document.querySelector(selector);
 const state = { lang: localStorage.getItem("tsunagu-lang") ?? "ja", kind: "instruction", doc: null, showAll: false };
 const t = (key) => TEXT[state.lang][key] ?? key;
@@ -348,10 +350,13 @@ async function compareVersions(fileList) {
 // One renderer for the page, however many callers ask while it loads.
 function renderModule() {
   renderer ??= (async () => {
+    // The module and the fonts come down side by side.
+    const fonts = Promise.all(FONTS.map(async (name) => new Uint8Array(await (await fetch(`fonts/${name}`)).arrayBuffer())));
     const module = await import("./pkg/tsunagu_wasm_render.js");
     await module.default();
-    const fonts = await Promise.all(FONTS.map(async (name) => new Uint8Array(await (await fetch(`fonts/${name}`)).arrayBuffer())));
-    return { module, pdf: new module.PdfRenderer(fonts) };
+    const loaded = { module, pdf: new module.PdfRenderer(await fonts) };
+    warmCache();
+    return loaded;
   })().catch((error) => {
     renderer = null; // a failed fetch is tried again next time
     throw error;
@@ -359,23 +364,33 @@ function renderModule() {
   return renderer;
 }
 
-// Characters BIZ UD lacks (𠮷 and the rest of the MJ set) print from fallback files
-// of 512 characters each: only those the document needs are fetched, once.
-// The preview and the PDF may ask at once: each file is fetched once.
-const fallbackLoads = new Map();
-async function fetchFallbackFonts(pdf, doc) {
-  await Promise.all(pdf.fallback_fonts_needed(doc).map((name) => {
-    if (!fallbackLoads.has(name)) {
-      const load = fetch(`fonts/fallback/${name}`)
-        .then((response) => response.arrayBuffer())
-        .then((bytes) => pdf.add_fallback_font(name, new Uint8Array(bytes)));
-      fallbackLoads.set(name, load.catch((error) => {
-        fallbackLoads.delete(name); // offline, say: try again next time
+// Characters outside the core (the rest of BIZ UDGothic, and 𠮷 and the rest of the MJ set
+// from the fallback) print from pieces of 512 characters each: only those the document
+// needs are fetched, once. The preview and the PDF may ask at once: each piece is fetched once.
+const pieceLoads = new Map();
+async function fetchFontPieces(pdf, doc) {
+  await Promise.all(pdf.fonts_needed(doc).map((name) => {
+    if (!pieceLoads.has(name)) {
+      const load = fetch(`fonts/${name}`)
+        .then((response) => {
+          if (!response.ok) throw new Error(`fonts/${name}: ${response.status}`);
+          return response.arrayBuffer();
+        })
+        .then((bytes) => pdf.add_font(name, new Uint8Array(bytes)));
+      pieceLoads.set(name, load.catch((error) => {
+        pieceLoads.delete(name); // offline, say: try again next time
         throw error;
       }));
     }
-    return fallbackLoads.get(name);
+    return pieceLoads.get(name);
   }));
+}
+
+// Once the PDF module is here, the service worker fetches every other font piece in the
+// background, one at a time, so the page prints any name offline afterwards.
+function warmCache() {
+  if (!("serviceWorker" in navigator) || navigator.connection?.saveData) return;
+  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ warm: true })).catch(() => {});
 }
 
 // The printed sheet beside the form, redrawn from the same Typst layout after each edit.
@@ -407,7 +422,7 @@ async function drawPreview() {
   else $("#preview-status").textContent = "";
   try {
     const { pdf } = await renderModule();
-    await fetchFallbackFonts(pdf, state.doc);
+    await fetchFontPieces(pdf, state.doc);
     const active = document.activeElement;
     const find = active?.matches?.("input[type=text], textarea") && active.closest("#form") ? active.value : null;
     const { pages, focus } = pdf.preview(state.doc, state.lang, find);
@@ -470,7 +485,7 @@ async function makePdf() {
   announce(t("pdfLoading"));
   const started = performance.now();
   const { pdf } = await renderModule();
-  await fetchFallbackFonts(pdf, state.doc);
+  await fetchFontPieces(pdf, state.doc);
   const bytes = pdf.render(state.doc, state.lang, false);
   announce(t("pdfDone"));
   $("#timing").textContent = `PDF ${(performance.now() - started).toFixed(0)} ms`;

@@ -22,9 +22,14 @@ wasm-bindgen --target web --no-typescript --out-dir web/pkg "$out/tsunagu_wasm_r
 wasm-bindgen --target nodejs --out-dir target/npm/tsunagu-core "$out/tsunagu_wasm.wasm"
 wasm-bindgen --target nodejs --out-dir target/npm/tsunagu-render "$out/tsunagu_wasm_render.wasm"
 
-rm -rf web/fonts && mkdir -p web/fonts/fallback
-cp crates/render/fonts/{BIZUDGothic-Regular,BIZUDGothic-Bold,TsunaguTitleMincho-Regular}.ttf crates/render/fonts/OFL.txt web/fonts/
+rm -rf web/fonts && mkdir -p web/fonts/gothic web/fonts/fallback
+cp crates/render/fonts/{TsunaguGothic-Regular,TsunaguGothic-Bold,TsunaguTitleMincho-Regular}.ttf crates/render/fonts/OFL.txt web/fonts/
+cp crates/render/fonts/gothic/*.ttf web/fonts/gothic/
 cp crates/render/fonts/fallback/*.ttf crates/render/fonts/fallback/IPA_Font_License.txt web/fonts/fallback/
+# The pieces the service worker warms in the background: BIZ UDGothic's first, then the fallback.
+(cd web/fonts && ls gothic/*.ttf && ls fallback/*.ttf) | node -e '
+  const names = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean);
+  process.stdout.write(JSON.stringify(names) + "\n");' > web/fonts/pieces.json
 
 # The service worker, with a new cache name whenever the page or modules change,
 # so an installed page updates.

@@ -1,6 +1,7 @@
 // Offline once loaded: the page and the core module are cached when the worker
-// installs; the render module and fonts when they are first fetched. Only this
-// page's own files are ever fetched or cached.
+// installs; the render module and fonts when they are first fetched, and every font
+// piece in the background once the page asks (warm). Only this page's own files are
+// ever fetched or cached.
 const CACHE = "tsunagu-dev";
 const SHELL = ["./", "index.html", "style.css", "app.js", "form.js", "pkg/tsunagu_wasm.js", "pkg/tsunagu_wasm_bg.wasm"];
 
@@ -23,6 +24,31 @@ self.addEventListener("fetch", (event) => {
   const fonts = url.pathname.includes("/fonts/");
   event.respondWith(fonts ? cacheFirst(event.request) : networkFirst(event.request));
 });
+
+// The page sends { warm: true } once its PDF module is loaded: the module, the fonts and
+// every font piece (fonts/pieces.json) not yet cached are fetched, one at a time, so as
+// not to crowd what the page itself is fetching.
+const RENDERING = ["pkg/tsunagu_wasm_render.js", "pkg/tsunagu_wasm_render_bg.wasm", "fonts/TsunaguGothic-Regular.ttf", "fonts/TsunaguGothic-Bold.ttf", "fonts/TsunaguTitleMincho-Regular.ttf"];
+
+self.addEventListener("message", (event) => {
+  if (event.data?.warm === true) event.waitUntil(warm());
+});
+
+async function warm() {
+  const cache = await caches.open(CACHE);
+  try {
+    const pieces = await (await fetch("fonts/pieces.json")).json();
+    const files = [...RENDERING, ...pieces.filter((name) => /^[a-z]+\/[a-z0-9-]+\.ttf$/.test(name)).map((name) => `fonts/${name}`)];
+    for (const file of files) {
+      const url = new URL(file, self.registration.scope);
+      if (await cache.match(url)) continue;
+      const response = await fetch(url);
+      if (response.ok) await cache.put(url, response);
+    }
+  } catch {
+    // Offline again: the rest another time.
+  }
+}
 
 async function cacheFirst(request) {
   const cached = await caches.match(request);

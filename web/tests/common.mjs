@@ -9,7 +9,7 @@ export const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const require = createRequire(import.meta.url);
 export const core = require(join(root, "target/npm/tsunagu-core/tsunagu_wasm.js"));
 export const render = require(join(root, "target/npm/tsunagu-render/tsunagu_wasm_render.js"));
-export const fontFiles = ["BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf", "TsunaguTitleMincho-Regular.ttf"].map((f) => join(root, "crates/render/fonts", f));
+export const fontFiles = ["TsunaguGothic-Regular.ttf", "TsunaguGothic-Bold.ttf", "TsunaguTitleMincho-Regular.ttf"].map((f) => join(root, "crates/render/fonts", f));
 
 /** The CLI binary the tests compare with (the one `cargo test` built, else release). */
 export const cli = ["target/debug/tsunagu", "target/release/tsunagu"].map((p) => join(root, p)).find(existsSync);

@@ -44,9 +44,9 @@ test("PDFs are byte-identical to the CLI's, and carry the document", async (t) =
   const out = await import("node:fs/promises").then((fs) => fs.mkdtemp(join(root, "target/wasm-test-")));
   for (const file of [...jsonFiles("examples"), ...jsonFiles("tests/documents")]) {
     const text = readFileSync(join(root, file), "utf8");
-    // The fallback files a page would fetch (𠮷 and the rest of the MJ set), handed in.
-    for (const name of renderer.fallback_fonts_needed(text)) {
-      renderer.add_fallback_font(name, new Uint8Array(readFileSync(join(root, "crates/render/fonts/fallback", name))));
+    // The font pieces a page would fetch (the rest of BIZ UDGothic, 𠮷 and the MJ set), handed in.
+    for (const name of renderer.fonts_needed(text)) {
+      renderer.add_font(name, new Uint8Array(readFileSync(join(root, "crates/render/fonts", name))));
     }
     const pdf = renderer.render(text, "ja", false);
     const nativePath = join(out, "native.pdf");
@@ -58,16 +58,16 @@ test("PDFs are byte-identical to the CLI's, and carry the document", async (t) =
   t.diagnostic(`compared with ${cli}`);
 });
 
-test("a name in the MJ set needs only its fallback files, and without them is refused by field", () => {
+test("a name in the MJ set needs only its font pieces, and without them is refused by field", () => {
   const renderer = new render.PdfRenderer(fontFiles.map((f) => new Uint8Array(readFileSync(f))));
   const text = readFileSync(join(root, "examples/instruction-mj-name-school.json"), "utf8");
-  const needed = renderer.fallback_fonts_needed(text);
-  assert.deepEqual(needed, ["fallback-09.ttf", "fallback-17.ttf", "fallback-32.ttf", "fallback-39.ttf", "fallback-58.ttf"]);
+  const needed = renderer.fonts_needed(text);
+  assert.deepEqual(needed, ["09", "17", "32", "39", "58"].map((n) => `fallback/fallback-${n}.ttf`));
   assert.throws(() => renderer.render(text, "ja", false), (error) => /^\/(careStaffNotes|child)\S*: a character is not in/.test(error.message) && !error.message.includes("𠮷"));
-  assert.throws(() => renderer.add_fallback_font("../BIZUDGothic-Regular.ttf", new Uint8Array([1])));
-  assert.throws(() => renderer.add_fallback_font("fallback-32.ttf", new Uint8Array([1, 2, 3])));
-  for (const name of needed) renderer.add_fallback_font(name, new Uint8Array(readFileSync(join(root, "crates/render/fonts/fallback", name))));
-  assert.deepEqual(renderer.fallback_fonts_needed(text), []);
+  assert.throws(() => renderer.add_font("../TsunaguGothic-Regular.ttf", new Uint8Array([1])));
+  assert.throws(() => renderer.add_font("fallback/fallback-32.ttf", new Uint8Array([1, 2, 3])));
+  for (const name of needed) renderer.add_font(name, new Uint8Array(readFileSync(join(root, "crates/render/fonts", name))));
+  assert.deepEqual(renderer.fonts_needed(text), []);
   assert.ok(renderer.render(text, "ja", false).length > 1000);
 });
 

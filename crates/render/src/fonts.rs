@@ -1,19 +1,18 @@
-//! The fonts a renderer embeds, parsed once, and the fallback for the characters
-//! they lack (the MJ set of names: 𠮷, …), loaded chunk by chunk as documents need them.
+//! The fonts a renderer embeds, parsed once, and the pieces loaded as a document's text
+//! needs them: the rest of BIZ UDGothic beyond its core, and the fallback for what BIZ
+//! UDGothic lacks (the MJ set of names: 𠮷, …).
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-#[cfg(feature = "embedded-fonts")]
-pub use crate::fallback_index::EMBEDDED_FALLBACK_FILES;
-use crate::fallback_index::FIRST_CODE_POINTS;
+use crate::{fallback_index, gothic_index};
 use tsunagu_model::{Forbidden, Message, find_string};
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
-/// Fonts for rendering: BIZ UDGothic and the title cut of BIZ UDMincho by default, with the fallback
-/// chunks of `fonts/fallback/` behind them.
+/// Fonts for rendering: the core of BIZ UDGothic and the title cut of BIZ UDMincho by
+/// default, with the pieces of `fonts/gothic/` and `fonts/fallback/` behind them.
 pub struct Fonts {
     pub(crate) faces: Vec<Font>,
     pub(crate) book: LazyHash<FontBook>,
@@ -21,21 +20,34 @@ pub struct Fonts {
     /// each, built on first use: Typst's coverage walks ranges one by one, which
     /// for CJK fonts cost more than laying out the page.
     bmp: OnceLock<Box<[u64]>>,
-    /// The fallback chunks, each parsed the first time a document needs it.
-    fallback: Box<[OnceLock<Font>]>,
-    /// Whether a chunk not yet handed in is read from the program's own image.
-    fallback_embedded: bool,
+    /// The pieces, each parsed the first time a document needs it.
+    pieces: Box<[OnceLock<Font>]>,
+    /// Whether a piece not yet handed in is read from the program's own image.
+    pieces_embedded: bool,
 }
 
-/// The font files built into tsunagu, by file name (SIL OFL 1.1, see `fonts/OFL.txt`).
-/// A `static`, not a `const`: a constant is copied into each place that uses it,
-/// and each copy would carry its own 9 MB of font data.
+/// The font files built into tsunagu that every render loads, by file name (SIL OFL 1.1,
+/// see `fonts/OFL.txt`). A `static`, not a `const`: a constant is copied into each place
+/// that uses it, and each copy would carry its own megabytes of font data.
 #[cfg(feature = "embedded-fonts")]
 pub static EMBEDDED_FONT_FILES: [(&str, &[u8]); 3] = [
-    ("BIZUDGothic-Regular.ttf", include_bytes!("../fonts/BIZUDGothic-Regular.ttf")),
-    ("BIZUDGothic-Bold.ttf", include_bytes!("../fonts/BIZUDGothic-Bold.ttf")),
+    ("TsunaguGothic-Regular.ttf", include_bytes!("../fonts/TsunaguGothic-Regular.ttf")),
+    ("TsunaguGothic-Bold.ttf", include_bytes!("../fonts/TsunaguGothic-Bold.ttf")),
     ("TsunaguTitleMincho-Regular.ttf", include_bytes!("../fonts/TsunaguTitleMincho-Regular.ttf")),
 ];
+
+/// The bytes of a piece built into tsunagu, by its name (`gothic/…` or `fallback/…`).
+#[cfg(feature = "embedded-fonts")]
+pub fn embedded_piece(name: &str) -> Option<&'static [u8]> {
+    piece_index(name).and_then(embedded_piece_bytes)
+}
+
+#[cfg(feature = "embedded-fonts")]
+fn embedded_piece_bytes(index: usize) -> Option<&'static [u8]> {
+    let gothic = &gothic_index::EMBEDDED_GOTHIC_FILES;
+    let file = gothic.get(index).or_else(|| fallback_index::EMBEDDED_FALLBACK_FILES.get(index - gothic.len()));
+    file.map(|(_, bytes)| *bytes)
+}
 
 /// A font file that could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,68 +93,70 @@ impl Fonts {
         Ok(Self::of_faces(fonts, false))
     }
 
-    fn of_faces(faces: Vec<Font>, fallback_embedded: bool) -> Self {
+    fn of_faces(faces: Vec<Font>, pieces_embedded: bool) -> Self {
         let book = LazyHash::new(FontBook::from_fonts(&faces));
-        let fallback = FIRST_CODE_POINTS.iter().map(|_| OnceLock::new()).collect();
-        Self { faces, book, bmp: OnceLock::new(), fallback, fallback_embedded }
+        let pieces = (0..piece_count()).map(|_| OnceLock::new()).collect();
+        Self { faces, book, bmp: OnceLock::new(), pieces, pieces_embedded }
     }
 
-    /// The fallback files the text of `value` needs, by name (`fallback-NN.ttf`), whether
-    /// loaded or not: what a page fetches before rendering, and what a Typst project carries.
-    pub fn fallback_files(&self, value: &serde_json::Value) -> Vec<String> {
-        self.fallback_needed(&[value]).into_iter().map(fallback_file_name).collect()
+    /// The pieces the text of `value` needs, by name relative to the fonts' folder
+    /// (`gothic/gothic-NN-regular.ttf`, `fallback/fallback-NN.ttf`), whether loaded or
+    /// not: what a page fetches before rendering, and what a Typst project carries.
+    pub fn pieces_needed(&self, value: &serde_json::Value) -> Vec<String> {
+        self.needed(&[value]).into_iter().map(piece_name).collect()
     }
 
-    /// Whether a fallback file has been handed in (or is embedded).
-    pub fn has_fallback(&self, name: &str) -> bool {
-        fallback_index(name).is_some_and(|index| self.fallback_embedded || self.fallback[index].get().is_some())
+    /// Whether a piece has been handed in (or is embedded).
+    pub fn has_piece(&self, name: &str) -> bool {
+        piece_index(name).is_some_and(|index| self.pieces_embedded || self.pieces[index].get().is_some())
     }
 
-    /// Hands in a fallback file (the page fetches each from `fonts/fallback/`).
+    /// Hands in a piece (the page fetches each from its `fonts/` folder).
     ///
     /// # Errors
-    /// A name that is no fallback file, or bytes that are not a font.
-    pub fn add_fallback(&self, name: &str, bytes: Vec<u8>) -> Result<(), FontError> {
-        let index = fallback_index(name).ok_or(FontError { index: FIRST_CODE_POINTS.len() })?;
+    /// A name that is no piece, or bytes that are not a font.
+    pub fn add_piece(&self, name: &str, bytes: Vec<u8>) -> Result<(), FontError> {
+        let index = piece_index(name).ok_or(FontError { index: piece_count() })?;
         let font = Font::new(Bytes::new(bytes), 0).ok_or(FontError { index })?;
         // A second copy of the same file changes nothing.
-        let _ = self.fallback[index].set(font);
+        let _ = self.pieces[index].set(font);
         Ok(())
     }
 
     /// The fonts for `values`: these fonts alone when they cover every character, else
-    /// these and the fallback chunks the text needs, in chunk order, so every caller
-    /// (the CLI, the page) compiles with the same fonts and gets the same PDF.
+    /// these and the pieces the text needs, in piece order, so every caller (the CLI,
+    /// the page) compiles with the same fonts and gets the same PDF.
     pub(crate) fn for_text(&self, values: &[&serde_json::Value]) -> Option<Fonts> {
-        let needed = self.fallback_needed(values);
+        let needed = self.needed(values);
         if needed.is_empty() {
             return None;
         }
-        let chunks = needed.into_iter().filter_map(|index| self.fallback_font(index));
-        Some(Self::of_faces(self.faces.iter().cloned().chain(chunks).collect(), false))
+        let pieces = needed.into_iter().filter_map(|index| self.piece(index));
+        Some(Self::of_faces(self.faces.iter().cloned().chain(pieces).collect(), false))
     }
 
-    fn fallback_needed(&self, values: &[&serde_json::Value]) -> BTreeSet<usize> {
+    fn needed(&self, values: &[&serde_json::Value]) -> BTreeSet<usize> {
         let mut needed = BTreeSet::new();
         for value in values {
             find_string::<()>(value, &mut |_, text| {
-                let uncovered = text.chars().filter(|&c| Forbidden::of(c).is_none() && !self.covers(c));
-                needed.extend(uncovered.filter_map(fallback_chunk));
+                for c in text.chars().filter(|&c| Forbidden::of(c).is_none() && !self.covers(c)) {
+                    needed.extend(pieces_for(c));
+                }
                 None
             });
         }
         needed
     }
 
-    fn fallback_font(&self, index: usize) -> Option<Font> {
-        let slot = self.fallback.get(index)?;
+    fn piece(&self, index: usize) -> Option<Font> {
+        let slot = self.pieces.get(index)?;
         if let Some(font) = slot.get() {
             return Some(font.clone());
         }
         #[cfg(feature = "embedded-fonts")]
-        if self.fallback_embedded {
-            let (_, bytes) = EMBEDDED_FALLBACK_FILES.get(index)?;
-            return Some(slot.get_or_init(|| Font::new(Bytes::new(*bytes), 0).expect("embedded fallback")).clone());
+        if self.pieces_embedded {
+            let bytes = embedded_piece_bytes(index)?;
+            return Some(slot.get_or_init(|| Font::new(Bytes::new(bytes), 0).expect("embedded piece")).clone());
         }
         None
     }
@@ -155,7 +169,7 @@ impl Fonts {
         let files = EMBEDDED_FONT_FILES.iter().map(|(_, bytes)| *bytes);
         // These files are part of the crate and tested; they always parse.
         let fonts = Self::from_files(files).unwrap_or_else(|error| panic!("embedded fonts: {error}"));
-        Self { fallback_embedded: true, ..fonts }
+        Self { pieces_embedded: true, ..fonts }
     }
 
     /// Whether some font can draw `c`.
@@ -186,18 +200,39 @@ impl Fonts {
     }
 }
 
-/// The fallback chunk that would hold `c`: the last whose first code point is not after it.
-fn fallback_chunk(c: char) -> Option<usize> {
-    FIRST_CODE_POINTS.partition_point(|&first| first <= u32::from(c)).checked_sub(1)
+/// The pieces: the Regular and the Bold of each piece of BIZ UDGothic, then the fallback.
+fn piece_count() -> usize {
+    2 * gothic_index::FIRST_CODE_POINTS.len() + fallback_index::FIRST_CODE_POINTS.len()
 }
 
-fn fallback_file_name(index: usize) -> String {
-    format!("fallback-{index:02}.ttf")
+/// The pieces that would hold `c`: both weights of a BIZ UDGothic piece (which weight the
+/// text is set in is the layout's business), else the fallback file whose range it is in.
+fn pieces_for(c: char) -> Vec<usize> {
+    let code = u32::from(c);
+    let last_not_after = |firsts: &[u32]| firsts.partition_point(|&first| first <= code).checked_sub(1);
+    let ranges = &gothic_index::PIECE_RANGES;
+    let in_gothic =
+        ranges.partition_point(|&(start, _)| start <= code).checked_sub(1).is_some_and(|i| ranges[i].1 >= code);
+    if in_gothic {
+        last_not_after(&gothic_index::FIRST_CODE_POINTS).map_or_else(Vec::new, |piece| vec![2 * piece, 2 * piece + 1])
+    } else {
+        let gothic = 2 * gothic_index::FIRST_CODE_POINTS.len();
+        last_not_after(&fallback_index::FIRST_CODE_POINTS).map(|chunk| gothic + chunk).into_iter().collect()
+    }
 }
 
-fn fallback_index(name: &str) -> Option<usize> {
-    let index: usize = name.strip_prefix("fallback-")?.strip_suffix(".ttf")?.parse().ok()?;
-    (index < FIRST_CODE_POINTS.len() && fallback_file_name(index) == name).then_some(index)
+fn piece_name(index: usize) -> String {
+    let gothic = 2 * gothic_index::FIRST_CODE_POINTS.len();
+    if index < gothic {
+        let weight = if index.is_multiple_of(2) { "regular" } else { "bold" };
+        format!("gothic/gothic-{:02}-{weight}.ttf", index / 2)
+    } else {
+        format!("fallback/fallback-{:02}.ttf", index - gothic)
+    }
+}
+
+fn piece_index(name: &str) -> Option<usize> {
+    (0..piece_count()).find(|&index| piece_name(index) == name)
 }
 
 /// Unicode default-ignorable code points that appear in real names and text
@@ -212,19 +247,74 @@ fn is_default_ignorable(c: char) -> bool {
 
 #[cfg(all(test, feature = "embedded-fonts"))]
 mod tests {
-    use super::{EMBEDDED_FONT_FILES, Fonts};
+    use super::{EMBEDDED_FONT_FILES, Fonts, piece_count, piece_index, piece_name, pieces_for};
+    use typst::foundations::Bytes;
+    use typst::text::{Font, FontWeight};
 
     #[test]
-    fn every_fallback_file_is_a_font_holding_its_first_character() {
-        for (index, (name, bytes)) in super::EMBEDDED_FALLBACK_FILES.iter().enumerate() {
-            assert_eq!(super::fallback_index(name), Some(index));
-            let font = typst::text::Font::new(typst::foundations::Bytes::new(*bytes), 0).expect(name);
-            assert!(font.info().coverage.contains(super::FIRST_CODE_POINTS[index]), "{name}");
+    fn every_piece_is_a_font_of_its_name_holding_its_first_character() {
+        let gothic = super::gothic_index::EMBEDDED_GOTHIC_FILES.iter();
+        let files: Vec<_> = gothic.chain(&super::fallback_index::EMBEDDED_FALLBACK_FILES).collect();
+        assert_eq!(files.len(), piece_count());
+        for (index, (name, bytes)) in files.into_iter().enumerate() {
+            assert_eq!((piece_name(index).as_str(), piece_index(name)), (*name, Some(index)));
+            let font = Font::new(Bytes::new(*bytes), 0).expect(name);
+            let first = match name.strip_prefix("gothic/") {
+                Some(_) => super::gothic_index::FIRST_CODE_POINTS[index / 2],
+                None => {
+                    super::fallback_index::FIRST_CODE_POINTS[index - super::gothic_index::EMBEDDED_GOTHIC_FILES.len()]
+                }
+            };
+            assert!(font.info().coverage.contains(first), "{name}");
+            if name.ends_with("-bold.ttf") {
+                assert_eq!(font.info().variant.weight, FontWeight::BOLD, "{name}");
+            }
         }
         assert_eq!(
-            super::fallback_chunk('\u{20BB7}').map(super::fallback_file_name).as_deref(),
-            Some("fallback-32.ttf")
+            pieces_for('\u{20BB7}').into_iter().map(piece_name).collect::<Vec<_>>(),
+            ["fallback/fallback-32.ttf"]
         );
+        assert_eq!(piece_index("gothic/gothic-15-regular.ttf"), None);
+        assert_eq!(piece_index("../TsunaguGothic-Regular.ttf"), None);
+    }
+
+    /// The split loses nothing: each character of BIZ UDGothic is in the core, or in the
+    /// piece of each weight that `pieces_for` names, drawn with the same outline.
+    #[test]
+    fn the_core_and_the_pieces_hold_all_of_biz_udgothic() {
+        let fonts = Fonts::embedded();
+        for (weight, base) in [("Regular", 0), ("Bold", 1)] {
+            let path = format!("{}/fonts/BIZUDGothic-{weight}.ttf", env!("CARGO_MANIFEST_DIR"));
+            let original = Font::new(Bytes::new(std::fs::read(&path).expect("the source font")), 0).expect(&path);
+            let core = &fonts.faces[base];
+            for code in original.info().coverage.iter() {
+                let c = char::from_u32(code).expect("a character");
+                let font = if core.info().coverage.contains(code) {
+                    assert!(fonts.covers(c), "U+{code:04X}");
+                    core.clone()
+                } else {
+                    fonts.piece(pieces_for(c)[base]).expect("an embedded piece")
+                };
+                let glyph = |font: &Font| {
+                    let face = ttf_parser::Face::parse(font.data(), 0).ok()?;
+                    let id = face.glyph_index(c)?;
+                    Some((face.glyph_hor_advance(id), face.glyph_bounding_box(id)))
+                };
+                assert_eq!(glyph(&font), glyph(&original), "U+{code:04X} in {weight}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_core_covers_every_label() {
+        let core = Fonts::from_files([EMBEDDED_FONT_FILES[0].1, EMBEDDED_FONT_FILES[1].1]).expect("core");
+        for lang in [tsunagu_model::Lang::Ja, tsunagu_model::Lang::En] {
+            tsunagu_model::find_string::<()>(tsunagu_model::labels(lang), &mut |pointer, text| {
+                let missing: String = text.chars().filter(|&c| !core.covers(c)).collect();
+                assert!(missing.is_empty(), "{pointer}: {missing}: run crates/render/fonts/gothic/split.py");
+                None
+            });
+        }
     }
 
     #[test]

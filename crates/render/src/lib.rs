@@ -11,13 +11,14 @@
 mod extract;
 mod fallback_index;
 mod fonts;
+mod gothic_index;
 mod qr;
 mod view;
 mod world;
 
 pub use extract::{ExtractError, ExtractedData, MAX_PDF_BYTES, declared_payload, extract_attachment};
 #[cfg(feature = "embedded-fonts")]
-pub use fonts::{EMBEDDED_FALLBACK_FILES, EMBEDDED_FONT_FILES};
+pub use fonts::{EMBEDDED_FONT_FILES, embedded_piece};
 pub use fonts::{FontError, Fonts};
 pub use qr::{digest, payload};
 pub use world::{Extras, Layout, Page, RenderError, RenderOptions, Renderer};

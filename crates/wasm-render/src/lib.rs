@@ -30,8 +30,9 @@ pub struct PdfRenderer {
 
 #[wasm_bindgen]
 impl PdfRenderer {
-    /// Parses the font files (the bytes of BIZ UDGothic Regular and Bold and
-    /// Tsunagu Title Mincho (the title cut of BIZ UDMincho), as `Uint8Array`s, in that order for the same PDF as the CLI).
+    /// Parses the font files (the bytes of Tsunagu Gothic Regular and Bold, the core of
+    /// BIZ UDGothic, and Tsunagu Title Mincho, the title cut of BIZ UDMincho, as
+    /// `Uint8Array`s, in that order for the same PDF as the CLI).
     ///
     /// # Errors
     /// A file that is not a font.
@@ -41,22 +42,23 @@ impl PdfRenderer {
         Ok(Self { renderer: Renderer::new(fonts) })
     }
 
-    /// The fallback font files (`fallback-NN.ttf`, in `fonts/fallback/`) the document's
-    /// characters need and that have not been handed in yet: fetch each and pass it to
-    /// [`PdfRenderer::add_fallback_font`] before rendering. Empty for most documents.
-    pub fn fallback_fonts_needed(&self, document: JsValue) -> Vec<String> {
+    /// The font pieces the document's characters need and that have not been handed in
+    /// yet, by path under `fonts/` (`gothic/gothic-NN-regular.ttf`, `fallback/fallback-NN.ttf`):
+    /// fetch each and pass it to [`PdfRenderer::add_font`] before rendering. Empty for most
+    /// documents.
+    pub fn fonts_needed(&self, document: JsValue) -> Vec<String> {
         let Ok(text) = json_text(&document) else { return Vec::new() };
         let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return Vec::new() };
         let fonts = self.renderer.fonts();
-        fonts.fallback_files(&value).into_iter().filter(|name| !fonts.has_fallback(name)).collect()
+        fonts.pieces_needed(&value).into_iter().filter(|name| !fonts.has_piece(name)).collect()
     }
 
-    /// Hands in a fallback font file by its name.
+    /// Hands in a font piece by its path under `fonts/`.
     ///
     /// # Errors
-    /// A name that is no fallback file, or bytes that are not a font.
-    pub fn add_fallback_font(&self, name: &str, bytes: Vec<u8>) -> Result<(), JsValue> {
-        self.renderer.fonts().add_fallback(name, bytes).map_err(|e| error(&e.message()))
+    /// A name that is no piece, or bytes that are not a font.
+    pub fn add_font(&self, name: &str, bytes: Vec<u8>) -> Result<(), JsValue> {
+        self.renderer.fonts().add_piece(name, bytes).map_err(|e| error(&e.message()))
     }
 
     /// The PDF/A-3 of a document (an object or the text of a JSON file), with its JSON attached.

@@ -118,14 +118,14 @@ fn write_project(
     source: &Source,
 ) -> Result<u8, CliError> {
     let files = renderer.typst_project(document, &options).map_err(|error| render_error(source, &error))?;
-    // The fallback files the document's characters need ride along, as in the PDF.
-    let fallback = renderer.fonts().fallback_files(&document.to_value());
-    let fallback =
-        tsunagu_render::EMBEDDED_FALLBACK_FILES.iter().filter(|(name, _)| fallback.iter().any(|f| f == name));
+    // The pieces the document's characters need ride along, as in the PDF.
+    let pieces = renderer.fonts().pieces_needed(&document.to_value()).into_iter();
+    let pieces = pieces.filter_map(|name| Some((tsunagu_render::embedded_piece(&name)?, name)));
     let fonts = tsunagu_render::EMBEDDED_FONT_FILES
         .iter()
-        .chain(fallback)
-        .map(|(name, bytes)| (format!("fonts/{name}"), bytes.to_vec()));
+        .map(|(name, bytes)| (*bytes, (*name).to_owned()))
+        .chain(pieces)
+        .map(|(bytes, name)| (format!("fonts/{name}"), bytes.to_vec()));
     let main = files.first().map(|(path, _)| path.clone()).unwrap_or_default();
     for (path, bytes) in files.into_iter().chain(fonts) {
         let path = dir.join(&path);

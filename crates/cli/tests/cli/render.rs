@@ -183,7 +183,7 @@ fn typst_project_writes_the_sources_the_pdf_is_compiled_from() {
         "templates/instruction.typ",
         "data/view.json",
         "data/qr.svg",
-        "fonts/BIZUDGothic-Regular.ttf",
+        "fonts/TsunaguGothic-Regular.ttf",
     ] {
         assert!(dir.path().join(file).is_file(), "{file} written");
     }

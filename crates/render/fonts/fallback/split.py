@@ -54,7 +54,7 @@ for n, codes in enumerate(chunks):
 index = here.parents[1] / "src" / "fallback_index.rs"
 starts = ",\n".join(f"    0x{codes[0]:05X}" for codes in chunks)
 files = "\n".join(
-    f'    ("fallback-{n:02}.ttf", include_bytes!("../fonts/fallback/fallback-{n:02}.ttf")),' for n in range(len(chunks))
+    f'    ("fallback/fallback-{n:02}.ttf", include_bytes!("../fonts/fallback/fallback-{n:02}.ttf")),' for n in range(len(chunks))
 )
 index.write_text(
     "// Written by crates/render/fonts/fallback/split.py; do not edit.\n\n"

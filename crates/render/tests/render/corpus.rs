@@ -33,7 +33,7 @@ fn every_document_renders_with_text_fonts_and_data() {
             let rows: Vec<&str> = fonts.lines().skip(2).collect();
             assert!(!rows.is_empty(), "{name}: no fonts listed");
             for row in rows {
-                let ours = ["BIZUDGothic", "TsunaguTitleMincho", "TsunaguFallbackMincho"];
+                let ours = ["TsunaguGothic", "TsunaguTitleMincho", "TsunaguFallbackMincho"];
                 assert!(ours.iter().any(|font| row.contains(font)), "{name}: unexpected font {row}");
                 let columns: Vec<&str> = row.split_whitespace().collect();
                 let embedded = columns[columns.len() - 5];

@@ -71,8 +71,9 @@ fn characters_of_the_mj_set_print_from_the_fallback_chunks_they_are_in() {
     sheet.child.name.given = Some("毄".to_owned());
     sheet.care_staff_notes = Some("䨓・𦧤".to_owned());
     let document = Document::Instruction(Box::new(sheet));
-    let files = RENDERER.fonts().fallback_files(&document.to_value());
-    assert_eq!(files, ["fallback-09.ttf", "fallback-17.ttf", "fallback-32.ttf", "fallback-58.ttf"]);
+    let files = RENDERER.fonts().pieces_needed(&document.to_value());
+    let expected = ["09", "17", "32", "58"].map(|n| format!("fallback/fallback-{n}.ttf"));
+    assert_eq!(files, expected);
     let pdf = RENDERER.render(&document, &RenderOptions::default()).expect("renders");
     assert_eq!(pdf, RENDERER.render(&document, &RenderOptions::default()).expect("renders"), "reproducible");
     if let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) {
@@ -93,12 +94,19 @@ fn characters_of_the_mj_set_print_from_the_fallback_chunks_they_are_in() {
 #[test]
 fn rare_but_covered_characters_and_variation_sequences_render() {
     let mut sheet = instruction();
-    // 髙 and 﨑 are outside JIS X 0208; 葛󠄀 carries an ideographic variation selector.
+    // 髙 and 﨑 are outside JIS X 0208; 葛󠄀 carries an ideographic variation selector;
+    // 鷗 is of JIS level 2, outside the core of BIZ UDGothic.
     sheet.child.name.family = "髙﨑".to_owned();
-    sheet.child.name.given = Some("葛\u{E0100}".to_owned());
+    sheet.child.name.given = Some("鷗葛\u{E0100}".to_owned());
     let document = Document::Instruction(Box::new(sheet));
+    // 鷗 is in a piece of BIZ UDGothic, loaded in both weights.
+    let pieces = RENDERER.fonts().pieces_needed(&document.to_value());
+    assert_eq!(pieces, ["gothic/gothic-13-regular.ttf", "gothic/gothic-13-bold.ttf"]);
     let pdf = RENDERER.render(&document, &RenderOptions::default()).expect("renders");
     if let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) {
-        assert!(text.contains("髙﨑"), "kept exactly, not normalised to 高崎");
+        assert!(text.contains("髙﨑") && text.contains("鷗"), "kept exactly, not normalised to 高崎");
+    }
+    if let Some(fonts) = poppler("pdffonts", &[], &pdf) {
+        assert!(fonts.contains("TsunaguGothic13-Regular"), "{fonts}");
     }
 }
