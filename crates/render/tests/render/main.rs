@@ -10,6 +10,7 @@ mod corpus;
 mod hostile;
 mod preview;
 mod references;
+mod typst_parts;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
