@@ -39,15 +39,19 @@ test("the score matches the CLI's", () => {
   }
 });
 
+// The font pieces a page would fetch (the rest of BIZ UDGothic, 𠮷 and the MJ set), handed in.
+function handInPieces(renderer, text) {
+  for (const name of renderer.fonts_needed(text)) {
+    renderer.add_font(name, new Uint8Array(readFileSync(join(root, "crates/render/fonts", name))));
+  }
+}
+
 test("PDFs are byte-identical to the CLI's, and carry the document", async (t) => {
   const renderer = new render.PdfRenderer(fontFiles.map((f) => new Uint8Array(readFileSync(f))));
   const out = await import("node:fs/promises").then((fs) => fs.mkdtemp(join(root, "target/wasm-test-")));
   for (const file of [...jsonFiles("examples"), ...jsonFiles("tests/documents")]) {
     const text = readFileSync(join(root, file), "utf8");
-    // The font pieces a page would fetch (the rest of BIZ UDGothic, 𠮷 and the MJ set), handed in.
-    for (const name of renderer.fonts_needed(text)) {
-      renderer.add_font(name, new Uint8Array(readFileSync(join(root, "crates/render/fonts", name))));
-    }
+    handInPieces(renderer, text);
     const pdf = renderer.render(text, "ja", false);
     const nativePath = join(out, "native.pdf");
     assert.equal(tsunagu(["render", file, "-o", nativePath]).code, 0, file);
@@ -62,7 +66,8 @@ test("a name in the MJ set needs only its font pieces, and without them is refus
   const renderer = new render.PdfRenderer(fontFiles.map((f) => new Uint8Array(readFileSync(f))));
   const text = readFileSync(join(root, "examples/instruction-mj-name-school.json"), "utf8");
   const needed = renderer.fonts_needed(text);
-  assert.deepEqual(needed, ["09", "17", "32", "39", "58"].map((n) => `fallback/fallback-${n}.ttf`));
+  const fallback = ["09", "17", "32", "39", "58"].map((n) => `fallback/fallback-${n}.ttf`);
+  assert.deepEqual(needed, ["gothic/gothic-01-regular.ttf", "gothic/gothic-01-bold.ttf", ...fallback]);
   assert.throws(() => renderer.render(text, "ja", false), (error) => /^\/(careStaffNotes|child)\S*: a character is not in/.test(error.message) && !error.message.includes("𠮷"));
   assert.throws(() => renderer.add_font("../TsunaguGothic-Regular.ttf", new Uint8Array([1])));
   assert.throws(() => renderer.add_font("fallback/fallback-32.ttf", new Uint8Array([1, 2, 3])));
@@ -74,6 +79,7 @@ test("a name in the MJ set needs only its font pieces, and without them is refus
 test("an invalid document is refused without draft, and drawn as a draft with it", () => {
   const renderer = new render.PdfRenderer(fontFiles.map((f) => new Uint8Array(readFileSync(f))));
   const text = readFileSync(join(root, "tests/fixtures/instruction-dates-inverted.json"), "utf8");
+  handInPieces(renderer, text);
   assert.throws(() => renderer.render(text, "ja", false), /not valid/);
   assert.ok(renderer.render(text, "ja", true).length > 1000);
 });
