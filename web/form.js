@@ -8,6 +8,9 @@
 
 // The envelope is set by the page, not typed in.
 const SKIP = new Set(["$schema", "kind", "formatVersion", "id", "extensions"]);
+// The care items, as on the paper forms: every item a box in one list, then the details
+// of those ticked, in the paper's order.
+const CHECKLISTS = new Set(["/care"]);
 
 /** The part of a bilingual "日本語 / English" title for `lang`. */
 export function pick(text, lang) {
@@ -28,7 +31,8 @@ export function isoDate(text) {
 }
 
 export class SchemaForm {
-  constructor(root, schema, { lang = "ja", onChange = () => {}, t, skip = SKIP, prefix = "f", dateText = () => "" }) {
+  constructor(root, schema, { lang = "ja", onChange = () => {}, t, skip = SKIP, prefix = "f", dateText = () => "", checklists = CHECKLISTS }) {
+    this.checklists = checklists; // objects drawn as the paper's checklist
     this.prefix = prefix; // element ids stay unique with two forms on one page
     this.dateText = dateText; // 令和8年4月1日 beside a date, from the model's wording
     this.root = root;
@@ -87,6 +91,7 @@ export class SchemaForm {
 
   object(node, value, pointer, top = false) {
     node = this.resolve(node);
+    if (this.checklists.has(pointer)) return this.checklist(node, value, pointer);
     const box = document.createElement(top ? "div" : "fieldset");
     if (!top) {
       box.id = this.id(pointer);
@@ -115,6 +120,13 @@ export class SchemaForm {
     // An optional block: a checkbox opens it; closing it drops what was in it.
     const wrap = document.createElement("div");
     wrap.className = "optional";
+    wrap.append(...this.toggle(parent, key, node, pointer, `${this.label(node, key)} — ${this.t("fillIn")}`));
+    if (parent[key] !== undefined) wrap.append(this.value(node, parent, key, pointer, true));
+    return wrap;
+  }
+
+  /** The checkbox that opens an optional block (and, closed, drops its values), with its label. */
+  toggle(parent, key, node, pointer, text) {
     const id = this.id(pointer, "?");
     const toggle = document.createElement("input");
     toggle.type = "checkbox";
@@ -123,15 +135,44 @@ export class SchemaForm {
     toggle.dataset.pointer = `${pointer}?`;
     const label = document.createElement("label");
     label.htmlFor = id;
-    label.textContent = `${this.label(node, key)} — ${this.t("fillIn")}`;
+    label.textContent = text;
     toggle.addEventListener("change", () => {
       if (toggle.checked) parent[key] = this.empty(node);
       else delete parent[key];
       this.changed(true);
     });
-    wrap.append(toggle, label);
-    if (parent[key] !== undefined) wrap.append(this.value(node, parent, key, pointer, true));
-    return wrap;
+    return [toggle, label];
+  }
+
+  /** An object of optional blocks laid out as the paper's checklist: all boxes first, then
+   * the ticked items' fields, each under its own heading. */
+  checklist(node, value, pointer) {
+    const box = document.createElement("fieldset");
+    box.className = "checklist";
+    box.id = this.id(pointer);
+    const legend = document.createElement("legend");
+    legend.textContent = this.label(node, pointer.split("/").pop());
+    const boxes = document.createElement("ul");
+    boxes.className = "checks";
+    const details = [];
+    const required = new Set(node.required ?? []);
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      if (child.deprecated) continue;
+      const item = this.resolve(child);
+      const itemPointer = `${pointer}/${escapePointer(key)}`;
+      const structured = (item.type === "object" && !isQuantity(item)) || item.type === "array";
+      if (!structured || required.has(key)) {
+        details.push(this.property(value, key, item, itemPointer, required.has(key)));
+        continue;
+      }
+      const li = document.createElement("li");
+      li.append(...this.toggle(value, key, item, itemPointer, this.label(item, key)));
+      boxes.append(li);
+      if (value[key] !== undefined) details.push(this.value(item, value, key, itemPointer, true));
+    }
+    box.append(legend, boxes, ...details);
+    this.register(pointer, box);
+    return box;
   }
 
   /** A new value with what the schema requires (nested blocks, minimum rows). */

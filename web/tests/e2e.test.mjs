@@ -101,6 +101,36 @@ test("fill, check, download the PDF, resume, offline", async () => {
   });
 });
 
+test("the care items are the paper's checklist: every item a box, the ticked ones' fields below", async () => {
+  await inBrowser(async (browser, base) => {
+    const page = await (await browser.newContext({ locale: "ja-JP", viewport: { width: 1400, height: 1000 } })).newPage();
+    await page.goto(`${base}?kind=instruction`);
+    await page.waitForFunction(() => window.tsunagu !== undefined);
+    await page.setInputFiles("#file", join(root, "examples/instruction-diabetes-nursery.json"));
+    await page.waitForFunction(() => document.body.dataset.valid === "true");
+    const boxes = page.locator("fieldset.checklist > ul.checks input[type=checkbox]");
+    // The fourteen items of the score table in the paper's order, then other care and drains.
+    assert.equal(await boxes.count(), 16);
+    const labels = await page.locator("fieldset.checklist > ul.checks label").allTextContents();
+    assert.match(labels[0], /^1 人工呼吸器/);
+    assert.match(labels[13], /^14 痙攣/);
+    const ticked = await page.evaluate(() => Object.keys(window.tsunagu.state.doc.care).sort());
+    const checked = await page.$$eval("fieldset.checklist > ul.checks input:checked", (inputs) => inputs.map((i) => i.dataset.pointer.slice("/care/".length, -1)).sort());
+    assert.deepEqual(checked, ticked);
+    // Every ticked item's fields follow the boxes, none of the others'.
+    for (const key of ticked) assert.equal(await page.locator(`fieldset.checklist > fieldset[id="f/care/${key}"]`).count(), 1, key);
+    await page.locator("fieldset.checklist > ul.checks").screenshot({ path: join(artifacts, "care-checklist.png") });
+    // Ticking an item (from the keyboard) opens its fields; unticking drops it from the document.
+    await page.focus('[data-pointer="/care/oxygen?"]');
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => window.tsunagu.state.doc.care.oxygen !== undefined);
+    assert.equal(await page.locator('fieldset.checklist > fieldset[id="f/care/oxygen"]').count(), 1);
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => window.tsunagu.state.doc.care.oxygen === undefined);
+    assert.equal(await page.locator('fieldset[id="f/care/oxygen"]').count(), 0);
+  });
+});
+
 test("a shared record: open it, add an entry with the CLI's checks, save it", async () => {
   await inBrowser(async (browser, base) => {
     const context = await browser.newContext({ acceptDownloads: true, locale: "ja-JP" });
