@@ -395,7 +395,7 @@ function warmCache() {
 
 // The printed sheet beside the form, redrawn from the same Typst layout after each edit.
 // Edits that arrive while one is drawn are folded into the next drawing.
-const preview = { on: localStorage.getItem("tsunagu-preview") !== "off", pending: false, busy: false, svgs: [] };
+const preview = { on: localStorage.getItem("tsunagu-preview") !== "off", pending: false, busy: false, generation: 0 };
 
 function schedulePreview() {
   if (!preview.on || !state.doc) return;
@@ -426,25 +426,35 @@ async function drawPreview() {
     const active = document.activeElement;
     const find = active?.matches?.("input[type=text], textarea") && active.closest("#form") ? active.value : null;
     const { pages, focus } = pdf.preview(state.doc, state.lang, find);
-    // Only the pages the edit changed are decoded again (a page's SVG is ~0.5 MB of outlines).
-    const changedImages = [];
-    // Each img keeps its page's size, so the scroll position holds while a page decodes.
-    const images = pages.map((svg, i) => {
-      const kept = box.children[i];
-      if (kept?.tagName === "IMG" && preview.svgs?.[i] === svg) return kept;
-      const img = document.createElement("img");
-      img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-      img.alt = `${i + 1} ${t("page")}`;
-      changedImages.push(img);
-      return img;
-    });
-    // The page in view (or the one being edited) is decoded before the swap, so it never
-    // flickers; the others decode as they scroll into view.
-    const shown = focus?.page ?? pageInView(box);
-    if (changedImages.includes(images[shown])) await images[shown].decode().catch(() => {});
+    const generation = ++preview.generation;
+    // The page in view (or the one being edited) is drawn and decoded first, so it never
+    // flickers and never waits for the others; the others follow, one at a time, while
+    // the page is idle, unless a newer edit has come.
+    const shown = Math.min(focus?.page ?? pageInView(box), pages - 1);
+    const images = Array.from({ length: pages }, (_, i) => box.children[i]?.tagName === "IMG" ? box.children[i] : pageImage(null, i));
+    images[shown] = pageImage(pdf.preview_page(shown), shown);
+    await images[shown].decode().catch(() => {});
     for (const old of box.children) if (!images.includes(old)) URL.revokeObjectURL(old.src);
     box.replaceChildren(...images);
-    preview.svgs = pages;
+    const rest = images.map((_, i) => i).filter((i) => i !== shown);
+    const drawNext = () => {
+      if (generation !== preview.generation) return;
+      const i = rest.shift();
+      if (i === undefined) {
+        const ms = performance.now() - requested;
+        document.dispatchEvent(new CustomEvent("tsunagu:preview-complete", { detail: { ms } }));
+        return;
+      }
+      const img = pageImage(pdf.preview_page(i), i);
+      img.decode().catch(() => {}).then(() => {
+        if (generation !== preview.generation) return URL.revokeObjectURL(img.src);
+        const old = box.children[i];
+        box.replaceChild(img, old);
+        URL.revokeObjectURL(old.src);
+        idle(drawNext);
+      });
+    };
+    idle(drawNext);
     $("#preview-status").textContent = "";
     if (focus) {
       const img = images[focus.page];
@@ -458,6 +468,16 @@ async function drawPreview() {
   document.body.dataset.previewed = String(Number(document.body.dataset.previewed ?? 0) + 1);
   document.dispatchEvent(new CustomEvent("tsunagu:preview", { detail: { ms } }));
 }
+
+/** A page of the preview as an image (blank until drawn); each keeps its page's size. */
+function pageImage(svg, i) {
+  const img = document.createElement("img");
+  img.alt = `${i + 1} ${t("page")}`;
+  if (svg) img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  return img;
+}
+
+const idle = (run) => (window.requestIdleCallback ?? setTimeout)(run);
 
 function pageInView(box) {
   const pages = [...box.children];

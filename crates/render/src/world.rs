@@ -247,10 +247,10 @@ impl Renderer {
             .collect()
     }
 
-    /// The pages as they will print, as SVG, for a live preview; and where on them the
-    /// text `find` (the field being edited) first appears, as (page, height from the top
-    /// as a fraction of the page), so the preview can scroll there. A document that
-    /// is not valid yet is drawn as a draft would be.
+    /// The pages as they will print, for a live preview (each drawn as SVG on demand); and
+    /// where on them the text `find` (the field being edited) first appears, as (page,
+    /// height from the top as a fraction of the page), so the preview can scroll there.
+    /// A document that is not valid yet is drawn as a draft would be.
     #[cfg(feature = "svg")]
     pub fn preview_svg(
         &self,
@@ -261,10 +261,8 @@ impl Renderer {
         let compiled = self.compile(document, *options, &Extras::default());
         evict();
         let (compiled, _) = compiled?;
-        let svg_options = typst_svg::SvgOptions::default();
-        let pages = compiled.pages().iter().map(|page| typst_svg::svg(page, &svg_options)).collect();
         let focus = find.filter(|needle| !needle.trim().is_empty()).and_then(|needle| locate(&compiled, needle.trim()));
-        Ok(Preview { pages, focus })
+        Ok(Preview { compiled, focus })
     }
 
     /// The Typst project a document compiles from, as `(path, bytes)`: the templates,
@@ -549,14 +547,28 @@ fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Bl
     )
 }
 
-/// A document's pages as they will print, for a live preview.
+/// A document laid out as it will print, for a live preview: its pages are drawn as SVG
+/// one at a time, so the page in view can be shown before the others are drawn.
 #[cfg(feature = "svg")]
 #[derive(Debug, Clone)]
 pub struct Preview {
-    /// Each page as an SVG image.
-    pub pages: Vec<String>,
+    compiled: PagedDocument,
     /// Where the text asked for first prints.
     pub focus: Option<Focus>,
+}
+
+#[cfg(feature = "svg")]
+impl Preview {
+    /// How many pages the document prints on.
+    pub fn page_count(&self) -> usize {
+        self.compiled.pages().len()
+    }
+
+    /// A page (from 0) as an SVG image; `None` past the last page.
+    pub fn page_svg(&self, index: usize) -> Option<String> {
+        let page = self.compiled.pages().get(index)?;
+        Some(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
+    }
 }
 
 /// A place on a printed page.

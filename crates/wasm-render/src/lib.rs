@@ -7,8 +7,10 @@
 // wasm-bindgen hands JavaScript values to exports by value.
 #![allow(clippy::needless_pass_by_value)]
 
+use std::cell::RefCell;
 use tsunagu_model::{Lang, Message, validate};
-use tsunagu_render::{Fonts, RenderOptions, Renderer, extract_attachment};
+
+use tsunagu_render::{Fonts, Preview, RenderOptions, Renderer, extract_attachment};
 use wasm_bindgen::prelude::*;
 
 /// A JavaScript `Error` whose `message` is the English text and whose `messages`
@@ -26,6 +28,8 @@ fn error(message: &Message) -> JsValue {
 #[wasm_bindgen]
 pub struct PdfRenderer {
     renderer: Renderer,
+    /// The last preview's pages, laid out, drawn as SVG when the page asks for each.
+    preview: RefCell<Option<Preview>>,
 }
 
 #[wasm_bindgen]
@@ -39,7 +43,7 @@ impl PdfRenderer {
     #[wasm_bindgen(constructor)]
     pub fn new(fonts: Vec<js_sys::Uint8Array>) -> Result<PdfRenderer, JsValue> {
         let fonts = Fonts::from_files(fonts.iter().map(js_sys::Uint8Array::to_vec)).map_err(|e| error(&e.message()))?;
-        Ok(Self { renderer: Renderer::new(fonts) })
+        Ok(Self { renderer: Renderer::new(fonts), preview: RefCell::new(None) })
     }
 
     /// The font pieces the document's characters need and that have not been handed in
@@ -91,8 +95,9 @@ impl PdfRenderer {
 
 #[wasm_bindgen]
 impl PdfRenderer {
-    /// The printed pages of a document as SVG, for the live preview beside the form:
-    /// `{ pages: string[], focus: { page, y } | null }`, where `focus` is where the text
+    /// Lays a document out for the live preview beside the form (its pages then drawn by
+    /// [`PdfRenderer::preview_page`]): `{ pages: number, focus: { page, y } | null }`,
+    /// `pages` how many it prints on and `focus` where the text
     /// `find` (the value being edited) first prints, `y` from 0 (top) to 1 (bottom).
     /// An invalid document is drawn as its draft, marked 下書き / DRAFT.
     ///
@@ -112,8 +117,8 @@ impl PdfRenderer {
         let preview =
             self.renderer.preview_svg(&document, &options, find.as_deref()).map_err(|e| error(&e.message()))?;
         let out = js_sys::Object::new();
-        let list: js_sys::Array = preview.pages.iter().map(|page| JsValue::from_str(page)).collect();
-        let _ = js_sys::Reflect::set(&out, &"pages".into(), &list);
+        let count = u32::try_from(preview.page_count()).unwrap_or(u32::MAX);
+        let _ = js_sys::Reflect::set(&out, &"pages".into(), &JsValue::from(count));
         let focus = match preview.focus {
             Some(focus) => {
                 let at = js_sys::Object::new();
@@ -125,7 +130,15 @@ impl PdfRenderer {
             None => JsValue::NULL,
         };
         let _ = js_sys::Reflect::set(&out, &"focus".into(), &focus);
+        *self.preview.borrow_mut() = Some(preview);
         Ok(out.into())
+    }
+
+    /// A page (from 0) of the last preview as SVG: the page in view first, the others
+    /// after, so the page being edited is redrawn without waiting for the rest.
+    /// `undefined` past the last page or before any preview.
+    pub fn preview_page(&self, page: usize) -> Option<String> {
+        self.preview.borrow().as_ref()?.page_svg(page)
     }
 }
 

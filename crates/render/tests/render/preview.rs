@@ -19,8 +19,12 @@ fn the_preview_has_the_pdfs_pages_and_finds_the_edited_text() {
             _ => None,
         };
         let preview = RENDERER.preview_svg(&document, &options, find.as_deref()).expect("previews");
-        assert_eq!(preview.pages.len(), pdf_pages(&pdf), "{name}");
-        assert!(preview.pages.iter().all(|svg| svg.starts_with("<svg") && svg.contains("<path")), "{name}");
+        assert_eq!(preview.page_count(), pdf_pages(&pdf), "{name}");
+        for page in 0..preview.page_count() {
+            let svg = preview.page_svg(page).expect("a page");
+            assert!(svg.starts_with("<svg") && svg.contains("<path"), "{name}");
+        }
+        assert_eq!(preview.page_svg(preview.page_count()), None, "{name}: no page past the last");
         if find.is_some() {
             let focus = preview.focus.unwrap_or_else(|| panic!("{name}: the child's name {find:?} prints"));
             assert_eq!(focus.page, 0, "{name}: the name is on the first page");
