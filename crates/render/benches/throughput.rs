@@ -203,6 +203,11 @@ fn export(dir: &Path, renderer: &Renderer, documents: &[Document], options: Rend
         write(&dir.join("fonts").join(name), bytes);
     }
     for (index, document) in documents.iter().enumerate() {
+        // The font pieces its characters need, beside the base fonts, as the CLI's project carries.
+        for name in renderer.fonts().pieces_needed(&document.to_value()) {
+            let bytes = tsunagu_render::embedded_piece(&name).expect("an embedded piece");
+            write(&dir.join("fonts").join(&name), bytes);
+        }
         let files = renderer.typst_project(document, &options).expect("project");
         let main = files[0].0.clone();
         for (path, bytes) in files {
