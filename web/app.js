@@ -386,11 +386,12 @@ async function fetchFontPieces(pdf, doc) {
   }));
 }
 
-// Once the PDF module is here, the service worker fetches every other font piece in the
-// background, one at a time, so the page prints any name offline afterwards.
+// Once the PDF module is here, the service worker fetches it, the fonts and every font
+// piece in the background (what is not cached yet), so the page prints any name offline.
 function warmCache() {
   if (!("serviceWorker" in navigator) || navigator.connection?.saveData) return;
-  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ warm: true })).catch(() => {});
+  const files = ["pkg/tsunagu_wasm_render.js", "pkg/tsunagu_wasm_render_bg.wasm", ...FONTS.map((name) => `fonts/${name}`)];
+  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ warm: files })).catch(() => {});
 }
 
 // The printed sheet beside the form, redrawn from the same Typst layout after each edit.

@@ -25,21 +25,21 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fonts ? cacheFirst(event.request) : networkFirst(event.request));
 });
 
-// The page sends { warm: true } once its PDF module is loaded: the module, the fonts and
-// every font piece (fonts/pieces.json) not yet cached are fetched, one at a time, so as
-// not to crowd what the page itself is fetching.
-const RENDERING = ["pkg/tsunagu_wasm_render.js", "pkg/tsunagu_wasm_render_bg.wasm", "fonts/TsunaguGothic-Regular.ttf", "fonts/TsunaguGothic-Bold.ttf", "fonts/TsunaguTitleMincho-Regular.ttf"];
+// The page sends { warm: [files] } (its PDF module and base fonts) once the module is
+// loaded: those and every font piece (fonts/pieces.json) not yet cached are fetched, one at
+// a time, so as not to crowd what the page itself is fetching. Only the page's own files.
+const OWN_FILE = /^(pkg|fonts)\/([a-z]+\/)?[A-Za-z0-9_-]+(\.[a-z0-9]+)+$/;
 
 self.addEventListener("message", (event) => {
-  if (event.data?.warm === true) event.waitUntil(warm());
+  const files = event.data?.warm;
+  if (Array.isArray(files)) event.waitUntil(warm(files.filter((file) => OWN_FILE.test(file))));
 });
 
-async function warm() {
+async function warm(files) {
   const cache = await caches.open(CACHE);
   try {
     const pieces = await (await fetch("fonts/pieces.json")).json();
-    const files = [...RENDERING, ...pieces.filter((name) => /^[a-z]+\/[a-z0-9-]+\.ttf$/.test(name)).map((name) => `fonts/${name}`)];
-    for (const file of files) {
+    for (const file of [...files, ...pieces.map((name) => `fonts/${name}`).filter((file) => OWN_FILE.test(file))]) {
       const url = new URL(file, self.registration.scope);
       if (await cache.match(url)) continue;
       const response = await fetch(url);

@@ -73,15 +73,11 @@ impl PdfRenderer {
     /// An unreadable or invalid document (without `draft`), or a character the fonts lack;
     /// the message names the field, never the value.
     pub fn render(&self, document: JsValue, lang: &str, draft: bool) -> Result<Vec<u8>, JsValue> {
-        let text = json_text(&document)?;
-        let report = validate(text.as_bytes());
-        let valid = report.is_valid();
-        let document = report.document.ok_or_else(|| {
-            error(&Message::fixed(
-                "文書を読み込めません。先に確認してください",
-                "the document cannot be read; validate it first",
-            ))
-        })?;
+        let unreadable = Message::fixed(
+            "文書を読み込めません。先に確認してください",
+            "the document cannot be read; validate it first",
+        );
+        let (document, valid) = read_document(&document, unreadable)?;
         if !valid && !draft {
             return Err(error(&Message::fixed(
                 "文書が有効ではありません。先に確認するか、下書きとして出力してください",
@@ -104,15 +100,11 @@ impl PdfRenderer {
     /// # Errors
     /// An unreadable document, or a character no font has (the message names the field).
     pub fn preview(&self, document: JsValue, lang: &str, find: Option<String>) -> Result<JsValue, JsValue> {
-        let text = json_text(&document)?;
-        let report = validate(text.as_bytes());
-        let valid = report.is_valid();
-        let document = report.document.ok_or_else(|| {
-            error(&Message::fixed(
-                "必須の項目がそろうと、ここに用紙が表示されます",
-                "the sheet appears here once the required fields are filled in",
-            ))
-        })?;
+        let unreadable = Message::fixed(
+            "必須の項目がそろうと、ここに用紙が表示されます",
+            "the sheet appears here once the required fields are filled in",
+        );
+        let (document, valid) = read_document(&document, unreadable)?;
         let options = RenderOptions { lang: Lang::parse(lang).unwrap_or_default(), draft: !valid };
         let preview =
             self.renderer.preview_svg(&document, &options, find.as_deref()).map_err(|e| error(&e.message()))?;
@@ -140,6 +132,15 @@ impl PdfRenderer {
     pub fn preview_page(&self, page: usize) -> Option<String> {
         self.preview.borrow().as_ref()?.page_svg(page)
     }
+}
+
+/// A document handed in, read and checked as the CLI does, and whether it is valid;
+/// `unreadable` is the message when it cannot be read as a document at all.
+fn read_document(document: &JsValue, unreadable: Message) -> Result<(tsunagu_model::Document, bool), JsValue> {
+    let text = json_text(document)?;
+    let report = validate(text.as_bytes());
+    let valid = report.is_valid();
+    Ok((report.document.ok_or_else(|| error(&unreadable))?, valid))
 }
 
 /// A document handed in as an object or as the text of a JSON file, as JSON text.

@@ -18,6 +18,7 @@ UDGothic declares no Reserved Font Name), renamed "Tsunagu Gothic" (the core) an
     python3 crates/render/fonts/gothic/split.py
 """
 import re
+import subprocess
 from pathlib import Path
 
 from fontTools import subset
@@ -111,13 +112,11 @@ index.write_text(
     "// Written by crates/render/fonts/gothic/split.py; do not edit.\n\n"
     f"/// The code points of BIZ UDGothic outside the core ({len(rest)}), as inclusive ranges.\n"
     f"pub(crate) static PIECE_RANGES: [(u32, u32); {len(ranges)}] = [\n"
-    + "".join(
-        "    " + " ".join(f"(0x{a:05X}, 0x{b:05X})," for a, b in ranges[i : i + 6]) + "\n" for i in range(0, len(ranges), 6)
-    )
+    + "".join(f"    (0x{a:05X}, 0x{b:05X}),\n" for a, b in ranges)
     + "];\n\n"
     f"/// The first code point of each piece ({CHUNK} code points a piece).\n"
     f"pub(crate) static FIRST_CODE_POINTS: [u32; {len(chunks)}] = [\n"
-    + "    " + " ".join(f"0x{codes[0]:05X}," for codes in chunks) + "\n"
+    + "".join(f"    0x{codes[0]:05X},\n" for codes in chunks)
     + "];\n\n"
     "/// The pieces, Regular then Bold of each, by file name (SIL OFL 1.1, see `fonts/OFL.txt`).\n"
     '#[cfg(feature = "embedded-fonts")]\n'
@@ -125,4 +124,6 @@ index.write_text(
     + "".join(f'    ("{name}", include_bytes!("../fonts/{name}")),\n' for name in files)
     + "];\n"
 )
+# In the shape `cargo fmt` gives it (rustfmt.toml), so a rerun changes nothing.
+subprocess.run(["rustfmt", "--edition", "2024", index], check=True)
 print(f"core {len(core)} code points, {len(rest)} in {len(chunks)} pieces -> {here}")
