@@ -428,38 +428,31 @@ async function drawPreview() {
     const find = active?.matches?.("input[type=text], textarea") && active.closest("#form") ? active.value : null;
     const { pages, focus } = pdf.preview(state.doc, state.lang, find);
     const generation = ++preview.generation;
-    // The page in view (or the one being edited) is drawn and decoded first, so it never
-    // flickers and never waits for the others; the others follow, one at a time, while
-    // the page is idle, unless a newer edit has come.
+    box.dataset.complete = "false";
+    // The page in view (or the one being edited) is drawn first, so it never waits for
+    // the others; the others follow, one at a time, while the page is idle, unless a
+    // newer edit has come. A canvas is drawn in one go, so no page ever shows half drawn.
     const shown = Math.min(focus?.page ?? pageInView(box), pages - 1);
-    const images = Array.from({ length: pages }, (_, i) => box.children[i]?.tagName === "IMG" ? box.children[i] : pageImage(null, i));
-    images[shown] = pageImage(pdf.preview_page(shown), shown);
-    await images[shown].decode().catch(() => {});
-    for (const old of box.children) if (!images.includes(old)) URL.revokeObjectURL(old.src);
-    box.replaceChildren(...images);
-    const rest = images.map((_, i) => i).filter((i) => i !== shown);
+    if (box.children.length !== pages) box.replaceChildren(...Array.from({ length: pages }, (_, i) => pageCanvas(i, box)));
+    const canvases = [...box.children];
+    await drawPage(pdf, shown, canvases[shown], box);
+    const rest = canvases.map((_, i) => i).filter((i) => i !== shown);
     const drawNext = () => {
       if (generation !== preview.generation) return;
       const i = rest.shift();
       if (i === undefined) {
+        box.dataset.complete = "true";
         const ms = performance.now() - requested;
         document.dispatchEvent(new CustomEvent("tsunagu:preview-complete", { detail: { ms } }));
         return;
       }
-      const img = pageImage(pdf.preview_page(i), i);
-      img.decode().catch(() => {}).then(() => {
-        if (generation !== preview.generation) return URL.revokeObjectURL(img.src);
-        const old = box.children[i];
-        box.replaceChild(img, old);
-        URL.revokeObjectURL(old.src);
-        idle(drawNext);
-      });
+      drawPage(pdf, i, canvases[i], box).then(() => idle(drawNext));
     };
     idle(drawNext);
     $("#preview-status").textContent = "";
     if (focus) {
-      const img = images[focus.page];
-      const top = img.offsetTop + focus.y * img.clientHeight - box.clientHeight / 3;
+      const sheet = box.children[focus.page];
+      const top = sheet.offsetTop + focus.y * sheet.clientHeight - box.clientHeight / 3;
       box.scrollTo({ top: Math.max(0, top) });
     }
   } catch (error) {
@@ -470,19 +463,120 @@ async function drawPreview() {
   document.dispatchEvent(new CustomEvent("tsunagu:preview", { detail: { ms } }));
 }
 
-/** A page of the preview as an image (blank until drawn); each keeps its page's size. */
-function pageImage(svg, i) {
-  const img = document.createElement("img");
-  img.alt = `${i + 1} ${t("page")}`;
-  if (svg) img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  return img;
+// The glyph outlines the PDF module has sent, by id: each is sent once, with the first
+// drawing that uses it, and every later drawing refers to it by id.
+const outlines = new Map();
+const CAPS = ["butt", "round", "square"];
+const JOINS = ["miter", "round", "bevel"];
+
+/** A page of the preview (blank until drawn), A4-shaped until it is. */
+function pageCanvas(i, box) {
+  const canvas = document.createElement("canvas");
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", `${i + 1} ${t("page")}`);
+  canvas.width = pixelWidth(box);
+  canvas.height = Math.round(canvas.width * 297 / 210);
+  return canvas;
+}
+
+/** As many pixels across as the page is shown wide, so the sheet is sharp at any zoom. */
+function pixelWidth(box) {
+  const style = getComputedStyle(box);
+  const width = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return Math.round((width > 0 ? width : 600) * (window.devicePixelRatio || 1));
+}
+
+/**
+ * Draws page i of the last preview on its canvas: from the module's drawing commands
+ * (see tsunagu_render::drawing), or from the page's SVG where the commands cannot draw
+ * it exactly (it then waits for the SVG to decode).
+ */
+async function drawPage(pdf, i, canvas, box) {
+  const drawing = pdf.preview_drawing(i);
+  if (drawing) {
+    for (const [id, outline] of drawing.glyphs) outlines.set(id, new Path2D(outline));
+    fit(canvas, drawing.width, drawing.height, box);
+    paint(canvas.getContext("2d"), drawing, canvas.width / drawing.width);
+    return;
+  }
+  const svg = pdf.preview_page(i);
+  if (svg === undefined) return;
+  const img = new Image();
+  img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  try {
+    await img.decode();
+    fit(canvas, img.naturalWidth, img.naturalHeight, box);
+    const ctx = canvas.getContext("2d");
+    ctx.setTransform(1, 0, 0, 1, 0, 0); // the last drawing's commands left theirs
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  } finally {
+    URL.revokeObjectURL(img.src);
+  }
+}
+
+function fit(canvas, width, height, box) {
+  const pixels = pixelWidth(box);
+  if (canvas.width !== pixels) canvas.width = pixels;
+  const rows = Math.round(pixels * height / width);
+  if (canvas.height !== rows) canvas.height = rows;
+}
+
+/** Runs a drawing's commands; transforms are in points, `scale` pixels per point. */
+function paint(ctx, { ops, paths, colors, dashes }, scale) {
+  const shapes = [];
+  const shape = (i) => (shapes[i] ??= new Path2D(paths[i]));
+  const at = (k) => ctx.setTransform(ops[k] * scale, ops[k + 1] * scale, ops[k + 2] * scale, ops[k + 3] * scale, ops[k + 4] * scale, ops[k + 5] * scale);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  for (let k = 0; k < ops.length;) {
+    switch (ops[k]) {
+      case 1: // GLYPH glyph colour ts
+        ctx.fillStyle = colors[ops[k + 2]];
+        at(k + 3);
+        ctx.fill(outlines.get(ops[k + 1]));
+        k += 9;
+        break;
+      case 2: // FILL path colour evenodd ts
+        ctx.fillStyle = colors[ops[k + 2]];
+        at(k + 4);
+        ctx.fill(shape(ops[k + 1]), ops[k + 3] ? "evenodd" : "nonzero");
+        k += 10;
+        break;
+      case 3: { // STROKE path colour width cap join miter dash ts
+        const dash = ops[k + 7] >= 0 ? dashes[ops[k + 7]] : null;
+        ctx.strokeStyle = colors[ops[k + 2]];
+        ctx.lineWidth = ops[k + 3];
+        ctx.lineCap = CAPS[ops[k + 4]];
+        ctx.lineJoin = JOINS[ops[k + 5]];
+        ctx.miterLimit = ops[k + 6];
+        ctx.setLineDash(dash ? [...dash.subarray(1)] : []);
+        ctx.lineDashOffset = dash ? dash[0] : 0;
+        at(k + 8);
+        ctx.stroke(shape(ops[k + 1]));
+        k += 14;
+        break;
+      }
+      case 4: // CLIP path ts
+        ctx.save();
+        at(k + 2);
+        ctx.clip(shape(ops[k + 1]));
+        k += 8;
+        break;
+      case 5: // RESTORE
+        ctx.restore();
+        k += 1;
+        break;
+      default:
+        throw new Error(`unknown drawing command ${ops[k]}`);
+    }
+  }
 }
 
 const idle = (run) => (window.requestIdleCallback ?? setTimeout)(run);
 
 function pageInView(box) {
   const pages = [...box.children];
-  const index = pages.findIndex((img) => img.offsetTop + img.clientHeight > box.scrollTop);
+  const index = pages.findIndex((sheet) => sheet.offsetTop + sheet.clientHeight > box.scrollTop);
   return Math.max(0, index);
 }
 
@@ -568,6 +662,8 @@ function setup() {
   $("#export").addEventListener("click", () => download(`${state.doc.id ?? state.kind}.json`, `${JSON.stringify(state.doc, null, 2)}\n`, "application/json"));
   $("#add-entry").addEventListener("click", addEntry);
   $("#preview-toggle").addEventListener("click", () => showPreview(!preview.on));
+  // Redrawn at the new width, so the sheet stays sharp.
+  window.addEventListener("resize", () => schedulePreview());
   $("#folder").addEventListener("change", (event) => {
     const files = event.target.files;
     if (files?.length) openFolder(files).catch((error) => announce(String(error.message ?? error)));

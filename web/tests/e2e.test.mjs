@@ -220,6 +220,66 @@ test("a child named 𠮷田 prints in the page, fetching only the font pieces th
   });
 });
 
+/**
+ * For each page of the preview, the share of its canvas's pixels that differ (by more than a
+ * quarter of the scale in a channel) from typst-svg's drawing of the same page at the same
+ * size (`same`), and of the next page (`other`). The QR code is left out of `same`: the SVG
+ * asks for its modules with crisp edges, which a canvas cannot do, so the canvas smooths them.
+ */
+const sheetMatch = (page, pages) => page.evaluate(async (pages) => {
+  const { pdf } = await window.tsunagu.renderModule();
+  const canvases = [...document.querySelectorAll("#preview-pages canvas")];
+  const pixels = (canvas) => canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  const fromSvg = async (svg, like) => {
+    const img = new Image();
+    img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = like.width;
+    canvas.height = like.height;
+    canvas.getContext("2d").drawImage(img, 0, 0, canvas.width, canvas.height);
+    return pixels(canvas);
+  };
+  // The QR code's box in pixels: the page's one image, in points from its top left corner.
+  const qrBox = (svg, scale) => {
+    const at = /<image transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+    if (!at) return null;
+    const [x, y, w, h] = at.slice(1).map((n) => Number(n) * scale);
+    return { x0: x - 2, y0: y - 2, x1: x + w + 2, y1: y + h + 2 };
+  };
+  const differ = (a, b, width, skip) => {
+    let count = 0;
+    for (let k = 0; k < a.length; k += 4) {
+      const x = (k / 4) % width;
+      const y = Math.floor(k / 4 / width);
+      if (skip && x >= skip.x0 && x <= skip.x1 && y >= skip.y0 && y <= skip.y1) continue;
+      if (Math.max(Math.abs(a[k] - b[k]), Math.abs(a[k + 1] - b[k + 1]), Math.abs(a[k + 2] - b[k + 2]), Math.abs(a[k + 3] - b[k + 3])) > 64) count++;
+    }
+    return count / (a.length / 4);
+  };
+  const out = [];
+  for (let i = 0; i < pages; i++) {
+    const canvas = canvases[i];
+    const drawn = pixels(canvas);
+    const svg = pdf.preview_page(i);
+    const scale = canvas.width / 595.2755905511812;
+    out.push({
+      width: canvas.width,
+      same: differ(drawn, await fromSvg(svg, canvas), canvas.width, qrBox(svg, scale)),
+      other: differ(drawn, await fromSvg(pdf.preview_page((i + 1) % pages), canvas), canvas.width, null),
+    });
+  }
+  return out;
+}, pages);
+
+function assertSheetsMatch(match, when) {
+  for (const [i, { width, same, other }] of match.entries()) {
+    assert.ok(width > 500, `${when}, page ${i + 1}: drawn ${width} pixels wide`);
+    assert.ok(same < 0.0003, `${when}, page ${i + 1}: ${(same * 100).toFixed(3)}% of pixels differ from its SVG`);
+    assert.ok(other > 0.02, `${when}, page ${i + 1}: ${(other * 100).toFixed(3)}% differ from another page's SVG`);
+  }
+}
+
 test("the sheet as it prints is drawn beside the form and follows each edit", async () => {
   const example = "examples/instruction-tracheostomy-ventilator.json";
   await inBrowser(async (browser, base) => {
@@ -230,16 +290,35 @@ test("the sheet as it prints is drawn beside the form and follows each edit", as
     await page.waitForFunction(() => window.tsunagu !== undefined);
     await page.setInputFiles("#file", join(root, example));
     await page.waitForFunction(() => document.body.dataset.valid === "true");
-    await page.waitForFunction(() => document.querySelectorAll("#preview-pages img").length > 0);
+    await page.waitForFunction(() => document.querySelectorAll("#preview-pages canvas").length > 0);
     // As many pages as the CLI's PDF of the same document.
     mkdirSync(artifacts, { recursive: true });
     const native = join(artifacts, "preview-native.pdf");
     assert.equal(tsunagu(["render", example, "-o", native]).code, 0);
     const pdfPages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [native], { encoding: "utf8" }))[1]);
     // The page in view is drawn first, the others after it.
-    await page.waitForFunction((n) => [...document.querySelectorAll("#preview-pages img")].filter((img) => img.src).length === n, pdfPages);
-    const sizes = await page.evaluate(() => Promise.all([...document.querySelectorAll("#preview-pages img")].map(async (img) => (await img.decode(), img.naturalWidth))));
-    assert.ok(sizes.every((w) => w > 500), `A4 pages drawn: ${sizes}`);
+    await page.waitForFunction((n) => document.querySelectorAll("#preview-pages canvas").length === n, pdfPages);
+    await page.waitForSelector('#preview-pages[data-complete="true"]');
+    // Each canvas shows what typst-svg draws of the same page: the same pixels but for
+    // antialiasing, and far from any other page's (which proves the comparison can fail).
+    assertSheetsMatch(await sheetMatch(page, pdfPages), "drawn from commands");
+    // After an edit, every page is drawn again (a page left as it was differs in the
+    // footer's digest at least).
+    let drawn = await page.evaluate(() => Number(document.body.dataset.previewed));
+    await page.locator('[data-pointer="/child/name/family"]').fill("佐藤");
+    await page.waitForFunction((n) => Number(document.body.dataset.previewed) > n, drawn);
+    await page.waitForSelector('#preview-pages[data-complete="true"]');
+    assertSheetsMatch(await sheetMatch(page, pdfPages), "drawn from commands after an edit");
+    // A page the commands cannot draw is drawn from its SVG, to the same effect.
+    drawn = await page.evaluate(() => Number(document.body.dataset.previewed));
+    await page.evaluate(async () => {
+      const { pdf } = await window.tsunagu.renderModule();
+      pdf.preview_drawing = () => undefined;
+    });
+    await page.locator('[data-pointer="/child/name/family"]').fill("鈴木");
+    await page.waitForFunction((n) => Number(document.body.dataset.previewed) > n, drawn);
+    await page.waitForSelector('#preview-pages[data-complete="true"]');
+    assertSheetsMatch(await sheetMatch(page, pdfPages), "drawn from SVG");
     // An edit far down the form redraws the sheet and scrolls it to where the text prints.
     const before = await page.evaluate(() => Number(document.body.dataset.previewed));
     const note = page.locator('[data-pointer="/careStaffNotes"]');

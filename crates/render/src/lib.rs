@@ -8,6 +8,8 @@
 //! Document data reaches Typst only as a JSON file the templates read with
 //! `json()`: never as markup.
 
+#[cfg(feature = "canvas")]
+pub mod drawing;
 mod extract;
 mod fallback_index;
 mod fonts;

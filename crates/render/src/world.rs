@@ -569,6 +569,14 @@ impl Preview {
         let page = self.compiled.pages().get(index)?;
         Some(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
     }
+
+    /// A page (from 0) as commands for a 2D canvas, each glyph outline sent once per
+    /// `glyphs` (see [`crate::drawing`]). `None` past the last page, or for a page the
+    /// commands cannot draw exactly: draw that one from [`Preview::page_svg`].
+    #[cfg(feature = "canvas")]
+    pub fn page_drawing(&self, index: usize, glyphs: &mut crate::drawing::Glyphs) -> Option<crate::drawing::Drawing> {
+        crate::drawing::draw_page(self.compiled.pages().get(index)?, glyphs)
+    }
 }
 
 /// A place on a printed page.
