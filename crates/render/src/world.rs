@@ -199,7 +199,7 @@ impl Renderer {
         options: &RenderOptions,
         extras: &Extras,
     ) -> Result<Vec<u8>, RenderError> {
-        let pdf = self.compile(document, *options, extras).and_then(|(compiled, date)| {
+        let pdf = self.compile(document, *options, extras, Output::Pdf).and_then(|(compiled, date)| {
             typst_pdf::pdf(&compiled, &pdf_options(document, date, self.standards.clone()))
                 .map_err(|errors| template_error(&errors))
         });
@@ -228,7 +228,7 @@ impl Renderer {
         pixels_per_pt: f32,
         limit: usize,
     ) -> Result<Vec<Vec<u8>>, RenderError> {
-        let compiled = self.compile(document, *options, &Extras::default());
+        let compiled = self.compile(document, *options, &Extras::default(), Output::Pages);
         evict();
         let (compiled, _) = compiled?;
         let render_options = typst_render::RenderOptions {
@@ -258,7 +258,7 @@ impl Renderer {
         options: &RenderOptions,
         find: Option<&str>,
     ) -> Result<Preview, RenderError> {
-        let compiled = self.compile(document, *options, &Extras::default());
+        let compiled = self.compile(document, *options, &Extras::default(), Output::Pages);
         evict();
         let (compiled, _) = compiled?;
         let focus = find.filter(|needle| !needle.trim().is_empty()).and_then(|needle| locate(&compiled, needle.trim()));
@@ -277,7 +277,7 @@ impl Renderer {
         document: &Document,
         options: &RenderOptions,
     ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-        let world = self.world(document, *options, &Extras::default())?;
+        let world = self.world(document, *options, &Extras::default(), Output::Pdf)?;
         let path = |id: FileId| id.vpath().get_without_slash().to_owned();
         let mut files = vec![(path(world.main), self.source(world.main).map(|s| s.text().as_bytes().to_vec()))];
         for (id, source) in &self.templates {
@@ -302,6 +302,7 @@ impl Renderer {
         document: &Document,
         options: RenderOptions,
         extras: &Extras,
+        output: Output,
     ) -> Result<DocumentWorld<'_>, RenderError> {
         let canonical = document.to_canonical_json();
         let value = document.to_value();
@@ -312,6 +313,12 @@ impl Renderer {
         let mut view = view::build(document, &value, options, &digest, &payload);
         view["changes"] = view::changes(&extras.changes, options.lang);
         view["supplies"] = view::supplies(&extras.supplies, options.lang);
+        if output == Output::Pages {
+            // The payload holds the digest, which every edit changes, and in the PDF's
+            // metadata it is a style of the whole document: Typst would lay every page out
+            // again after each keystroke. Pages alone have no metadata.
+            view["footer"]["payload"] = serde_json::Value::Null;
+        }
         // The earlier version's values are printed too.
         let earlier: Vec<serde_json::Value> =
             extras.changes.iter().map(|change| serde_json::json!([change.old, change.new])).collect();
@@ -364,8 +371,9 @@ impl Renderer {
         document: &Document,
         options: RenderOptions,
         extras: &Extras,
+        output: Output,
     ) -> Result<(PagedDocument, Date), RenderError> {
-        let world = self.world(document, options, extras)?;
+        let world = self.world(document, options, extras, output)?;
         Ok((compile_world(&world)?, document.date()))
     }
 
@@ -424,6 +432,14 @@ fn compile_world(world: &DocumentWorld<'_>) -> Result<PagedDocument, RenderError
             None => Ok(compiled),
         }
     }
+}
+
+/// What a document is compiled into: a PDF, or pages to look at (previews), which
+/// print the same but carry no PDF metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Pdf,
+    Pages,
 }
 
 /// Pages that are not one document, each with its own template.
