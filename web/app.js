@@ -637,6 +637,7 @@ function labels() {
   document.documentElement.lang = state.lang;
   for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
   $("#preview-toggle").textContent = t(preview.on ? "previewOff" : "previewOn");
+  for (const [i, sheet] of [...$("#preview-pages").children].entries()) sheet.setAttribute("aria-label", `${i + 1} ${t("page")}`);
   const recipients = catalog().vocabularies.recipientKind;
   $("#department").replaceChildren(new Option(t("everyone"), ""), ...Object.entries(recipients).map(([value, name]) => new Option(name, value)));
   const kinds = catalog().kinds;
