@@ -433,9 +433,10 @@ async function drawPreview() {
     // the others; the others follow, one at a time, while the page is idle, unless a
     // newer edit has come. A canvas is drawn in one go, so no page ever shows half drawn.
     const shown = Math.min(focus?.page ?? pageInView(box), pages - 1);
-    if (box.children.length !== pages) box.replaceChildren(...Array.from({ length: pages }, (_, i) => pageCanvas(i, box)));
+    const pixels = pixelWidth(box);
+    if (box.children.length !== pages) box.replaceChildren(...Array.from({ length: pages }, (_, i) => pageCanvas(i, pixels)));
     const canvases = [...box.children];
-    await drawPage(pdf, shown, canvases[shown], box);
+    await drawPage(pdf, shown, canvases[shown], pixels);
     const rest = canvases.map((_, i) => i).filter((i) => i !== shown);
     const drawNext = () => {
       if (generation !== preview.generation) return;
@@ -446,7 +447,7 @@ async function drawPreview() {
         document.dispatchEvent(new CustomEvent("tsunagu:preview-complete", { detail: { ms } }));
         return;
       }
-      drawPage(pdf, i, canvases[i], box).then(() => idle(drawNext));
+      drawPage(pdf, i, canvases[i], pixels).then(() => idle(drawNext));
     };
     idle(drawNext);
     $("#preview-status").textContent = "";
@@ -470,11 +471,11 @@ const CAPS = ["butt", "round", "square"];
 const JOINS = ["miter", "round", "bevel"];
 
 /** A page of the preview (blank until drawn), A4-shaped until it is. */
-function pageCanvas(i, box) {
+function pageCanvas(i, pixels) {
   const canvas = document.createElement("canvas");
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", `${i + 1} ${t("page")}`);
-  canvas.width = pixelWidth(box);
+  canvas.width = pixels;
   canvas.height = Math.round(canvas.width * 297 / 210);
   return canvas;
 }
@@ -491,11 +492,11 @@ function pixelWidth(box) {
  * (see tsunagu_render::drawing), or from the page's SVG where the commands cannot draw
  * it exactly (it then waits for the SVG to decode).
  */
-async function drawPage(pdf, i, canvas, box) {
+async function drawPage(pdf, i, canvas, pixels) {
   const drawing = pdf.preview_drawing(i);
   if (drawing) {
     for (const [id, outline] of drawing.glyphs) outlines.set(id, new Path2D(outline));
-    fit(canvas, drawing.width, drawing.height, box);
+    fit(canvas, pixels, drawing.width / drawing.height);
     paint(canvas.getContext("2d"), drawing, canvas.width / drawing.width);
     return;
   }
@@ -505,7 +506,7 @@ async function drawPage(pdf, i, canvas, box) {
   img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   try {
     await img.decode();
-    fit(canvas, img.naturalWidth, img.naturalHeight, box);
+    fit(canvas, pixels, img.naturalWidth / img.naturalHeight);
     const ctx = canvas.getContext("2d");
     ctx.setTransform(1, 0, 0, 1, 0, 0); // the last drawing's commands left theirs
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
@@ -514,10 +515,11 @@ async function drawPage(pdf, i, canvas, box) {
   }
 }
 
-function fit(canvas, width, height, box) {
-  const pixels = pixelWidth(box);
+/** Sizes a canvas to `pixels` across and the page's shape (width / height); a canvas of the
+ * right size is left as it is (resizing one clears it). */
+function fit(canvas, pixels, shape) {
   if (canvas.width !== pixels) canvas.width = pixels;
-  const rows = Math.round(pixels * height / width);
+  const rows = Math.round(pixels / shape);
   if (canvas.height !== rows) canvas.height = rows;
 }
 

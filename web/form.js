@@ -147,11 +147,7 @@ export class SchemaForm {
   /** An object of optional blocks laid out as the paper's checklist: all boxes first, then
    * the ticked items' fields, each under its own heading. */
   checklist(node, value, pointer) {
-    const box = document.createElement("fieldset");
-    box.className = "checklist";
-    box.id = this.id(pointer);
-    const legend = document.createElement("legend");
-    legend.textContent = this.label(node, pointer.split("/").pop());
+    const box = this.group("checklist", node, pointer);
     const boxes = document.createElement("ul");
     boxes.className = "checks";
     const details = [];
@@ -170,8 +166,19 @@ export class SchemaForm {
       boxes.append(li);
       if (value[key] !== undefined) details.push(this.value(item, value, key, itemPointer, true));
     }
-    box.append(legend, boxes, ...details);
+    box.append(boxes, ...details);
     this.register(pointer, box);
+    return box;
+  }
+
+  /** A fieldset for the block at `pointer`, titled with its label. */
+  group(className, node, pointer) {
+    const box = document.createElement("fieldset");
+    box.className = className;
+    box.id = this.id(pointer);
+    const legend = document.createElement("legend");
+    legend.textContent = this.label(node, pointer.split("/").pop());
+    box.append(legend);
     return box;
   }
 
@@ -203,12 +210,7 @@ export class SchemaForm {
   }
 
   array(node, list, pointer) {
-    const box = document.createElement("fieldset");
-    box.className = "rows";
-    box.id = this.id(pointer);
-    const legend = document.createElement("legend");
-    legend.textContent = this.label(node, pointer.split("/").pop());
-    box.append(legend);
+    const box = this.group("rows", node, pointer);
     this.register(pointer, box);
     const items = this.resolve(node.items);
     list.forEach((item, index) => {

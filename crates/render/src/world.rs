@@ -247,12 +247,12 @@ impl Renderer {
             .collect()
     }
 
-    /// The pages as they will print, for a live preview (each drawn as SVG on demand); and
-    /// where on them the text `find` (the field being edited) first appears, as (page,
+    /// The pages as they will print, for a live preview (each drawn on demand, as canvas
+    /// commands or SVG); and where on them the text `find` (the field being edited) first appears, as (page,
     /// height from the top as a fraction of the page), so the preview can scroll there.
     /// A document that is not valid yet is drawn as a draft would be.
     #[cfg(feature = "svg")]
-    pub fn preview_svg(
+    pub fn preview(
         &self,
         document: &Document,
         options: &RenderOptions,
@@ -563,8 +563,8 @@ fn blank_glyph(document: &PagedDocument, value: &serde_json::Value) -> Option<Bl
     )
 }
 
-/// A document laid out as it will print, for a live preview: its pages are drawn as SVG
-/// one at a time, so the page in view can be shown before the others are drawn.
+/// A document laid out as it will print, for a live preview: its pages are drawn one at
+/// a time, so the page in view can be shown before the others are drawn.
 #[cfg(feature = "svg")]
 #[derive(Debug, Clone)]
 pub struct Preview {

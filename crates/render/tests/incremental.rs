@@ -11,7 +11,7 @@ fn paragraphs_laid_out(renderer: &Renderer, value: &serde_json::Value) -> usize 
     let document = validate(&serde_json::to_vec(value).expect("json")).document.expect("reads");
     typst_timing::clear();
     typst_timing::enable();
-    let preview = renderer.preview_svg(&document, &RenderOptions::default(), None);
+    let preview = renderer.preview(&document, &RenderOptions::default(), None);
     typst_timing::disable();
     preview.expect("previews");
     let mut trace = Vec::new();

@@ -95,7 +95,8 @@ impl PdfRenderer {
 #[wasm_bindgen]
 impl PdfRenderer {
     /// Lays a document out for the live preview beside the form (its pages then drawn by
-    /// [`PdfRenderer::preview_page`]): `{ pages: number, focus: { page, y } | null }`,
+    /// [`PdfRenderer::preview_drawing`], or [`PdfRenderer::preview_page`] where that gives
+    /// none): `{ pages: number, focus: { page, y } | null }`,
     /// `pages` how many it prints on and `focus` where the text
     /// `find` (the value being edited) first prints, `y` from 0 (top) to 1 (bottom).
     /// An invalid document is drawn as its draft, marked 下書き / DRAFT.
@@ -109,8 +110,7 @@ impl PdfRenderer {
         );
         let (document, valid) = read_document(&document, unreadable)?;
         let options = RenderOptions { lang: Lang::parse(lang).unwrap_or_default(), draft: !valid };
-        let preview =
-            self.renderer.preview_svg(&document, &options, find.as_deref()).map_err(|e| error(&e.message()))?;
+        let preview = self.renderer.preview(&document, &options, find.as_deref()).map_err(|e| error(&e.message()))?;
         let out = js_sys::Object::new();
         let count = u32::try_from(preview.page_count()).unwrap_or(u32::MAX);
         let _ = js_sys::Reflect::set(&out, &"pages".into(), &JsValue::from(count));
@@ -129,9 +129,8 @@ impl PdfRenderer {
         Ok(out.into())
     }
 
-    /// A page (from 0) of the last preview as SVG: the page in view first, the others
-    /// after, so the page being edited is redrawn without waiting for the rest.
-    /// `undefined` past the last page or before any preview.
+    /// A page (from 0) of the last preview as SVG, for a page the drawing commands cannot
+    /// draw. `undefined` past the last page or before any preview.
     pub fn preview_page(&self, page: usize) -> Option<String> {
         self.preview.borrow().as_ref()?.page_svg(page)
     }

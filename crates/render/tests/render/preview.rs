@@ -20,7 +20,7 @@ fn the_preview_has_the_pdfs_pages_and_finds_the_edited_text() {
             Document::Instruction(sheet) => Some(sheet.child.name.family.clone()),
             _ => None,
         };
-        let preview = RENDERER.preview_svg(&document, &options, find.as_deref()).expect("previews");
+        let preview = RENDERER.preview(&document, &options, find.as_deref()).expect("previews");
         assert_eq!(preview.page_count(), pdf_pages(&pdf), "{name}");
         for page in 0..preview.page_count() {
             let svg = preview.page_svg(page).expect("a page");
@@ -33,7 +33,7 @@ fn the_preview_has_the_pdfs_pages_and_finds_the_edited_text() {
             assert!(focus.y > 0.0 && focus.y < 0.5, "{name}: near the top, {}", focus.y);
         }
         // Text that prints nowhere is found nowhere.
-        let nowhere = RENDERER.preview_svg(&document, &options, Some("存在しない文字列の並び")).expect("previews");
+        let nowhere = RENDERER.preview(&document, &options, Some("存在しない文字列の並び")).expect("previews");
         assert_eq!(nowhere.focus, None, "{name}");
     }
 }
@@ -96,7 +96,7 @@ fn every_page_draws_on_a_canvas_with_the_svgs_glyphs_and_each_outline_is_sent_on
         // The draft adds a rotated, grey 下書き over every page.
         for draft in [false, true] {
             let options = RenderOptions { draft, ..RenderOptions::default() };
-            let preview = RENDERER.preview_svg(&document, &options, None).expect("previews");
+            let preview = RENDERER.preview(&document, &options, None).expect("previews");
             for page in 0..preview.page_count() {
                 let sent = glyphs.len();
                 let drawing = preview
@@ -137,12 +137,12 @@ fn an_edit_changes_the_drawing_where_it_prints() {
         documents().into_iter().find(|(name, _)| name.contains("evacuation")).expect("an evacuation plan");
     let mut glyphs = Glyphs::new();
     let options = RenderOptions::default();
-    let before = RENDERER.preview_svg(&document, &options, None).expect("previews");
+    let before = RENDERER.preview(&document, &options, None).expect("previews");
     let before = before.page_drawing(0, &mut glyphs).expect("drawn");
     let mut value = document.to_value();
     value["child"]["name"]["family"] = "鷗外".into();
     let edited = tsunagu_model::validate(&serde_json::to_vec(&value).expect("json")).document.expect("reads");
-    let after = RENDERER.preview_svg(&edited, &options, None).expect("previews");
+    let after = RENDERER.preview(&edited, &options, None).expect("previews");
     let after = after.page_drawing(0, &mut glyphs).expect("drawn");
     assert_ne!(after.ops, before.ops);
     // 鷗 and 外 were not on the page before: their outlines come with this drawing.
